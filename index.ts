@@ -1,0 +1,3 @@
+import { plugin } from "./lib/plugin.js";
+
+export = plugin;

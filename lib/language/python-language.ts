@@ -1,0 +1,53 @@
+import type { File, Language, LanguageContext, OkParseResult, ParseResult } from "@eslint/core";
+import type { Program, PyNode } from "../ast/generated/node-types.js";
+import { visitorKeys } from "../ast/generated/visitor-keys.js";
+import { parsePython, PythonSyntaxError } from "../parser/index.js";
+import { PythonSourceCode } from "./python-source-code.js";
+
+/** Language options of `python-audit/python`. None yet; unknown keys are rejected so typos do not pass silently. */
+export type PythonLanguageOptions = Record<string, never>;
+
+/**
+ * JS language options that shared configs commonly set for all files; they mean nothing for Python and are
+ * ignored rather than rejected, so a global `languageOptions: { globals }` block does not break `.py` files.
+ */
+const IGNORED_JS_OPTIONS = new Set(["ecmaVersion", "sourceType", "globals", "parser", "parserOptions"]);
+
+/** The `python-audit/python` language: ESLint's languages API over the same AST producer as the parser. */
+export class PythonLanguage implements Language<{
+  LangOptions: PythonLanguageOptions;
+  Code: PythonSourceCode;
+  RootNode: Program;
+  Node: PyNode;
+}> {
+  readonly fileType = "text" as const;
+  readonly lineStart = 1 as const;
+  readonly columnStart = 0 as const;
+  readonly nodeTypeKey = "type";
+  readonly visitorKeys = visitorKeys as unknown as Record<string, string[]>;
+  readonly defaultLanguageOptions: PythonLanguageOptions = {};
+
+  validateLanguageOptions(languageOptions: PythonLanguageOptions): void {
+    for (const key of Object.keys(languageOptions ?? {})) {
+      if (!IGNORED_JS_OPTIONS.has(key)) {
+        throw new Error(`Unknown language option "${key}" for python-audit/python (it has no options yet).`);
+      }
+    }
+  }
+
+  parse(file: File, _context?: LanguageContext<PythonLanguageOptions>): ParseResult<Program> {
+    const text = typeof file.body === "string" ? file.body : new TextDecoder().decode(file.body);
+    try {
+      return { ok: true, ast: parsePython(text) };
+    } catch (error) {
+      if (!(error instanceof PythonSyntaxError)) throw error;
+      // `column` is 1-based on the error (the parser contract); this language counts columns from 0.
+      return { ok: false, errors: [{ message: error.message, line: error.lineNumber, column: error.column - 1 }] };
+    }
+  }
+
+  createSourceCode(file: File, parseResult: OkParseResult<Program>): PythonSourceCode {
+    const text = typeof file.body === "string" ? file.body : new TextDecoder().decode(file.body);
+    return new PythonSourceCode({ text, ast: parseResult.ast });
+  }
+}

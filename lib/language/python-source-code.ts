@@ -1,0 +1,187 @@
+import type { DirectiveType, FileProblem, RulesConfig, SourceLocation } from "@eslint/core";
+import { ConfigCommentParser, Directive, TextSourceCodeBase, VisitNodeStep } from "@eslint/plugin-kit";
+import type { PyComment, PyToken, Range } from "../ast/base.js";
+import type { Program, PyNode } from "../ast/generated/node-types.js";
+import { visitorKeys } from "../ast/generated/visitor-keys.js";
+import { childNodes } from "../ast/traverse.js";
+import { TokenStore, type CursorOptions } from "./token-store.js";
+import { createEmptyScopeManager, type EmptyScopeManager } from "./js-compat.js";
+
+type Element = PyNode | PyToken | PyComment;
+const commentParser = new ConfigCommentParser();
+const INLINE_CONFIG = /^\s*eslint(?:-enable|-disable(?:(?:-next)?-line)?)?(?:\s|$)/u;
+const KEYS = visitorKeys as unknown as Record<string, readonly string[]>;
+
+/**
+ * `sourceCode` for Python files in language mode: text, lines and locations from `TextSourceCodeBase`,
+ * directives from `#` comments, an iterative traversal in source order, ESLint's token-store API, and the
+ * JS-only members core rules reach for (an empty scope manager), so `js.configs.recommended` applied to every
+ * file does not crash on `.py` files.
+ */
+export class PythonSourceCode extends TextSourceCodeBase<{
+  LangOptions: Record<string, unknown>;
+  RootNode: Program;
+  SyntaxElementWithLoc: Element;
+  ConfigNode: PyComment;
+}> {
+  declare ast: Program;
+  readonly visitorKeys = KEYS as Record<string, string[]>;
+  /** Services for rules (the semantic model is added here by lib/analysis). */
+  readonly parserServices: Record<string, unknown> = {};
+  #tokenStore: TokenStore | undefined;
+  #inlineConfigNodes: PyComment[] | undefined;
+  #scopeManager: EmptyScopeManager | undefined;
+
+  constructor({ text, ast }: { text: string; ast: Program }) {
+    super({ text, ast, lineEndingPattern: /\r\n|[\r\n\u2028\u2029]/u });
+    this.ast = ast;
+  }
+
+  get tokensAndComments(): ReadonlyArray<PyToken | PyComment> {
+    return this.#store.all;
+  }
+
+  get #store(): TokenStore {
+    return (this.#tokenStore ??= new TokenStore(this.ast.tokens, this.ast.comments));
+  }
+
+  getAllComments(): PyComment[] {
+    return this.ast.comments;
+  }
+
+  override getParent(node: Element): Element | undefined {
+    return ("parent" in node ? (node.parent as PyNode | null) : undefined) ?? undefined;
+  }
+
+  /** Visits every node once on entry and once on exit, in source order, without recursion (any depth works). */
+  override *traverse(): Iterable<VisitNodeStep> {
+    const stack: Array<{ node: PyNode; exit: boolean }> = [{ node: this.ast, exit: false }];
+    while (stack.length) {
+      const { node, exit } = stack.pop()!;
+      const parent = node.parent ?? undefined;
+      if (exit) {
+        yield new VisitNodeStep({ target: node, phase: 2, args: [node, parent] });
+        continue;
+      }
+      yield new VisitNodeStep({ target: node, phase: 1, args: [node, parent] });
+      stack.push({ node, exit: true });
+      const children = childNodes(node);
+      for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], exit: false });
+    }
+  }
+
+  // ---- directives
+
+  getInlineConfigNodes(): PyComment[] {
+    return (this.#inlineConfigNodes ??= this.ast.comments.filter((comment) => INLINE_CONFIG.test(comment.value)));
+  }
+
+  getDisableDirectives(): { problems: FileProblem[]; directives: Directive[] } {
+    const problems: FileProblem[] = [];
+    const directives: Directive[] = [];
+    for (const comment of this.getInlineConfigNodes()) {
+      const { label, value, justification } = commentParser.parseDirective(comment.value)!;
+      switch (label) {
+        case "eslint-disable":
+        case "eslint-enable":
+        case "eslint-disable-next-line":
+        case "eslint-disable-line":
+          directives.push(
+            new Directive({ type: label.slice("eslint-".length) as DirectiveType, node: comment, value, justification }),
+          );
+          break;
+        default:
+          break;
+      }
+    }
+    return { problems, directives };
+  }
+
+  applyInlineConfig(): { configs: Array<{ config: { rules: RulesConfig }; loc: SourceLocation }>; problems: FileProblem[] } {
+    const configs: Array<{ config: { rules: RulesConfig }; loc: SourceLocation }> = [];
+    const problems: FileProblem[] = [];
+    for (const comment of this.getInlineConfigNodes()) {
+      const { label, value } = commentParser.parseDirective(comment.value)!;
+      if (label !== "eslint") continue;
+      const result = commentParser.parseJSONLikeConfig(value);
+      if (result.ok) configs.push({ config: { rules: result.config }, loc: comment.loc });
+      else problems.push({ ruleId: null, message: result.error.message, loc: comment.loc });
+    }
+    return { configs, problems };
+  }
+
+  // ---- token store (ESLint's API)
+
+  getTokenBefore(node: { range: Range }, options?: CursorOptions) { return this.#store.getTokenBefore(node, options); }
+  getTokenAfter(node: { range: Range }, options?: CursorOptions) { return this.#store.getTokenAfter(node, options); }
+  getTokensBefore(node: { range: Range }, options?: CursorOptions) { return this.#store.getTokensBefore(node, options); }
+  getTokensAfter(node: { range: Range }, options?: CursorOptions) { return this.#store.getTokensAfter(node, options); }
+  getFirstToken(node: { range: Range }, options?: CursorOptions) { return this.#store.getFirstToken(node, options); }
+  getFirstTokens(node: { range: Range }, options?: CursorOptions) { return this.#store.getFirstTokens(node, options); }
+  getLastToken(node: { range: Range }, options?: CursorOptions) { return this.#store.getLastToken(node, options); }
+  getLastTokens(node: { range: Range }, options?: CursorOptions) { return this.#store.getLastTokens(node, options); }
+  getTokens(node: { range: Range }, before?: number | CursorOptions, after?: number) { return this.#store.getTokens(node, before, after); }
+  getTokensBetween(left: { range: Range }, right: { range: Range }, padding?: number | CursorOptions) { return this.#store.getTokensBetween(left, right, padding); }
+  getFirstTokenBetween(left: { range: Range }, right: { range: Range }, options?: CursorOptions) { return this.#store.getFirstTokenBetween(left, right, options); }
+  getLastTokenBetween(left: { range: Range }, right: { range: Range }, options?: CursorOptions) { return this.#store.getLastTokenBetween(left, right, options); }
+  getTokenByRangeStart(offset: number, options?: { includeComments?: boolean }) { return this.#store.getTokenByRangeStart(offset, options); }
+  getCommentsBefore(node: { range: Range }) { return this.#store.getCommentsBefore(node); }
+  getCommentsAfter(node: { range: Range }) { return this.#store.getCommentsAfter(node); }
+  getCommentsInside(node: { range: Range }) { return this.#store.getCommentsInside(node); }
+  commentsExistBetween(left: { range: Range }, right: { range: Range }) { return this.#store.commentsExistBetween(left, right); }
+
+  /** Whether there is whitespace (not a comment or token) between two nodes or tokens. */
+  isSpaceBetween(first: { range: Range }, second: { range: Range }): boolean {
+    const [start, end] = first.range[1] <= second.range[0] ? [first.range[1], second.range[0]] : [second.range[1], first.range[0]];
+    return /\s/u.test(this.text.slice(start, end));
+  }
+
+  /** The deepest node whose range contains `index`, or null. */
+  getNodeByRangeIndex(index: number): PyNode | null {
+    let found: PyNode | null = null;
+    let node: PyNode | undefined = this.ast;
+    while (node && node.range[0] <= index && index < node.range[1]) {
+      found = node;
+      node = childNodes(node).find((child) => child.range[0] <= index && index < child.range[1]);
+    }
+    return found;
+  }
+
+  // ---- JS compatibility surface: Python has no JS scopes; core rules get an empty global scope.
+
+  get scopeManager(): EmptyScopeManager {
+    return (this.#scopeManager ??= createEmptyScopeManager(this.ast));
+  }
+
+  getScope(_node?: unknown) {
+    return this.scopeManager.globalScope;
+  }
+
+  getDeclaredVariables(_node?: unknown): never[] {
+    return [];
+  }
+
+  markVariableAsUsed(_name?: string, _node?: unknown): boolean {
+    return false;
+  }
+
+  isGlobalReference(_node?: unknown): boolean {
+    return false;
+  }
+
+  getJSDocComment(_node?: unknown): null {
+    return null;
+  }
+
+  get hasBOM(): boolean {
+    return false;
+  }
+
+  get lineStartIndices(): number[] {
+    const starts = [0];
+    const pattern = /\r\n|[\r\n\u2028\u2029]/gu;
+    for (let m = pattern.exec(this.text); m; m = pattern.exec(this.text)) starts.push(m.index + m[0].length);
+    return starts;
+  }
+}
+

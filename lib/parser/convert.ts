@@ -1,0 +1,252 @@
+import type TreeSitter from "tree-sitter";
+import type { PyComment, PyToken, PyTokenType, Position, Range } from "../ast/base.js";
+import type { Program, PyNode } from "../ast/generated/node-types.js";
+import { typeSpecs, type TypeSpec } from "../ast/generated/grammar-table.js";
+import { LineIndex } from "./line-index.js";
+import { PythonSyntaxError } from "./syntax-errors.js";
+
+/**
+ * Deeper syntax than this is refused with a parse error. CPython itself gives up near 3,000 levels
+ * (RecursionError in `ast.parse` for `1 + 1 + ...` with 3,000 terms), and ESLint's JS traverser and eslint-scope
+ * recurse once per level in parser mode.
+ */
+export const MAX_NESTING_DEPTH = 3000;
+
+/** tree-sitter types that tree-sitter-python accepts in shapes Python 3 rejects; `python3-checks.ts` looks at them. */
+const WATCHED_TYPES = new Set([
+  "print_statement",
+  "exec_statement",
+  "comparison_operator",
+  "string_start",
+  "integer",
+  "block",
+  "try_statement",
+  "raise_statement",
+  "delete_statement",
+]);
+
+export interface Conversion {
+  program: Program;
+  lines: LineIndex;
+  /** Converted nodes of `WATCHED_TYPES`, in source order. */
+  watched: ReadonlyArray<PyNode>;
+}
+
+/** The mutable shape the converter builds; the typed view is `PyNode`. */
+interface MutableNode {
+  type: string;
+  range: Range;
+  loc: { start: Position; end: Position };
+  parent: MutableNode | null;
+  children?: MutableNode[];
+  [field: string]: unknown;
+}
+
+/** Shared by every node whose type never has unnamed children, so leaves allocate no array. */
+const NO_CHILDREN: readonly never[] = Object.freeze([]);
+
+/** Named leaves and their token types; any other named leaf is a `Keyword` if it is a word, else `Punctuator`. */
+const NAMED_TOKEN_TYPES: Record<string, PyTokenType> = {
+  identifier: "Identifier",
+  integer: "Numeric",
+  float: "Numeric",
+  string_start: "String",
+  string_content: "String",
+  string_end: "String",
+  escape_sequence: "String",
+  escape_interpolation: "String",
+  line_continuation: "LineContinuation",
+};
+/** Named nodes emitted as one token although they have children (escape sequences inside string content). */
+const WHOLE_TOKEN_TYPES = new Set(["string_content"]);
+const WORD = /^[A-Za-z_]+$/;
+
+/** Per tree-sitter symbol id: what the converter needs, looked up once per id instead of once per node. */
+interface SymbolInfo {
+  name: string;
+  named: boolean;
+  spec: TypeSpec | undefined;
+  /** For named types: the fields to initialise, so that every node of a type has the same shape. */
+  fieldInit: ReadonlyArray<readonly [prop: string, multiple: boolean]>;
+}
+const symbols: SymbolInfo[] = [];
+const fieldNames: string[] = [];
+
+function symbolInfo(cursor: TreeSitter.TreeCursor, id: number): SymbolInfo {
+  let info = symbols[id];
+  if (!info) {
+    const name = cursor.nodeType;
+    const spec = typeSpecs[name];
+    info = {
+      name,
+      named: cursor.nodeIsNamed,
+      spec,
+      fieldInit: spec ? Object.values(spec[1]).map(([prop, multiple]) => [prop, multiple] as const) : [],
+    };
+    symbols[id] = info;
+  }
+  return info;
+}
+
+function fieldName(cursor: TreeSitter.TreeCursor, id: number): string {
+  return (fieldNames[id] ??= cursor.currentFieldName);
+}
+
+/**
+ * Converts a tree-sitter tree without syntax errors into the ESLint AST, in one iterative TreeCursor walk that
+ * reads numeric ids and offsets only (no per-node SyntaxNode objects, no recursion: any nesting depth works).
+ * The node binding parses the JS string as UTF-16, so `startIndex`/`endIndex` are already string offsets.
+ */
+export function convert(tree: TreeSitter.Tree, text: string): Conversion {
+  const lines = new LineIndex(text);
+  const watched: MutableNode[] = [];
+  const tokens: PyToken[] = [];
+  const comments: PyComment[] = [];
+  let lineHint = 0;
+  const locate = (start: number, end: number) => {
+    lineHint = lines.lineOf(start, lineHint);
+    const startPos = { line: lineHint + 1, column: start - lines.lineStarts[lineHint] };
+    const endLine = lines.lineOf(end, lineHint);
+    return { start: startPos, end: { line: endLine + 1, column: end - lines.lineStarts[endLine] } };
+  };
+
+  const program: MutableNode = {
+    type: "Program",
+    range: [0, text.length],
+    loc: { start: { line: 1, column: 0 }, end: lines.position(text.length) },
+    parent: null,
+    sourceType: "module",
+    body: [],
+    comments,
+    tokens,
+  };
+
+  const cursor = tree.walk();
+  // Stack of the AST nodes that own the current cursor position's children; `null` marks an anonymous node.
+  const owners: Array<MutableNode | null> = [program];
+  // Whether tokens are being emitted below this depth (false inside a node emitted as one token).
+  const tokenize: boolean[] = [true];
+  const result = () => ({ program: program as unknown as Program, lines, watched: watched as unknown as PyNode[] });
+  if (!cursor.gotoFirstChild()) return result();
+  for (;;) {
+    const info = symbolInfo(cursor, cursor.nodeTypeId);
+    const start = cursor.startIndex;
+    const end = cursor.endIndex;
+    const depth = owners.length;
+    const owner = owners[depth - 1];
+    const emitTokens = tokenize[depth - 1];
+    let pushed: MutableNode | null = null;
+    let childTokens = emitTokens;
+
+    if (info.named && info.spec) {
+      const [astType, , hasChildren] = info.spec;
+      const node: MutableNode = {
+        type: astType,
+        range: [start, end],
+        loc: locate(start, end),
+        parent: null,
+        children: hasChildren ? [] : (NO_CHILDREN as never),
+      };
+      for (const [prop, multiple] of info.fieldInit) node[prop] = multiple ? [] : null;
+      if (info.name === "identifier") node.name = text.slice(start, end);
+      const parent = nearestNode(owners);
+      node.parent = parent;
+      attach(parent, owner, node, cursor);
+      pushed = node;
+      if (WATCHED_TYPES.has(info.name)) watched.push(node);
+      if (emitTokens && WHOLE_TOKEN_TYPES.has(info.name)) {
+        pushToken(tokens, "String", text, start, end, locate);
+        childTokens = false;
+      }
+    } else if (info.name === "comment") {
+      comments.push({ type: "Block", value: text.slice(start + 1, end), range: [start, end], loc: locate(start, end) });
+      if (gotoNext(cursor, owners, tokenize)) continue;
+      break;
+    } else if (!info.named && owner) {
+      // An operator held in a field (`binary_operator.operator`) is stored as its text.
+      const fieldId = cursor.currentFieldId;
+      const spec = fieldId ? fieldSpecOf(owner, fieldName(cursor, fieldId)) : undefined;
+      if (spec && spec[2]) {
+        const value = text.slice(start, end).replace(/\s+/gu, " ");
+        if (spec[1]) (owner[spec[0]] as string[]).push(value);
+        else owner[spec[0]] = value;
+      }
+    }
+
+    if (cursor.gotoFirstChild()) {
+      if (depth >= MAX_NESTING_DEPTH) {
+        throw PythonSyntaxError.at(text, start, `code nested more than ${MAX_NESTING_DEPTH} levels deep; Python's own parser gives up on it too`, lines);
+      }
+      owners.push(pushed);
+      tokenize.push(childTokens);
+      continue;
+    }
+    // A leaf: a token unless it is empty (tree-sitter gives zero-width nodes for empty string content).
+    if (emitTokens && end > start && !(pushed && WHOLE_TOKEN_TYPES.has(info.name))) {
+      const tokenType = info.named ? (NAMED_TOKEN_TYPES[info.name] ?? wordOrPunctuator(text, start, end)) : wordOrPunctuator(text, start, end);
+      pushToken(tokens, tokenType, text, start, end, locate);
+    }
+    if (!gotoNext(cursor, owners, tokenize)) break;
+  }
+  return result();
+}
+
+function wordOrPunctuator(text: string, start: number, end: number): PyTokenType {
+  return WORD.test(text.slice(start, end)) ? "Keyword" : "Punctuator";
+}
+
+function pushToken(
+  tokens: PyToken[],
+  type: PyTokenType,
+  text: string,
+  start: number,
+  end: number,
+  locate: (start: number, end: number) => { start: Position; end: Position },
+): void {
+  tokens.push({ type, value: text.slice(start, end), range: [start, end], loc: locate(start, end) });
+}
+
+/** Moves to the next sibling, climbing out of finished subtrees. Returns false at the end of the tree. */
+function gotoNext(cursor: TreeSitter.TreeCursor, owners: Array<MutableNode | null>, tokenize: boolean[]): boolean {
+  while (!cursor.gotoNextSibling()) {
+    if (owners.length === 1 || !cursor.gotoParent()) return false;
+    owners.pop();
+    tokenize.pop();
+  }
+  return true;
+}
+
+function nearestNode(owners: Array<MutableNode | null>): MutableNode {
+  for (let i = owners.length - 1; i >= 0; i--) {
+    const owner = owners[i];
+    if (owner) return owner;
+  }
+  return owners[0] as MutableNode;
+}
+
+const specByAstType = new Map<string, TypeSpec>(Object.values(typeSpecs).map((spec) => [spec[0], spec]));
+
+function fieldSpecOf(node: MutableNode, field: string) {
+  return specByAstType.get(node.type)?.[1][field];
+}
+
+/** Puts `node` into its parent's field (tree-sitter field of the cursor position) or `children`/`body`. */
+function attach(parent: MutableNode, owner: MutableNode | null, node: MutableNode, cursor: TreeSitter.TreeCursor): void {
+  if (owner === parent) {
+    const fieldId = cursor.currentFieldId;
+    if (fieldId) {
+      const spec = fieldSpecOf(parent, fieldName(cursor, fieldId));
+      if (spec && !spec[2]) {
+        if (spec[1]) (parent[spec[0]] as MutableNode[]).push(node);
+        else parent[spec[0]] = node;
+        return;
+      }
+    }
+  }
+  if (parent.type === "Program") (parent.body as MutableNode[]).push(node);
+  else if (parent.children && parent.children !== (NO_CHILDREN as unknown)) parent.children.push(node);
+  else {
+    // A named node in a position node-types.json does not list (should not happen); keep it reachable.
+    parent.children = [node];
+  }
+}

@@ -1,0 +1,160 @@
+import type TreeSitter from "tree-sitter";
+import { LineIndex } from "./line-index.js";
+
+/**
+ * A syntax error in the shape ESLint expects from a parser: `lineNumber` (1-based), `column` (1-based) and
+ * `index`. ESLint reports it as one fatal "Parsing error: <message>"; the language maps it to `{ok: false}`.
+ */
+export class PythonSyntaxError extends SyntaxError {
+  readonly lineNumber: number;
+  readonly column: number;
+  readonly index: number;
+
+  constructor(message: string, index: number, lineNumber: number, column: number) {
+    super(message);
+    this.name = "PythonSyntaxError";
+    this.index = index;
+    this.lineNumber = lineNumber;
+    this.column = column;
+  }
+
+  static at(text: string, index: number, message: string, lines = new LineIndex(text)): PythonSyntaxError {
+    const { line, column } = lines.position(index);
+    return new PythonSyntaxError(message, index, line, column + 1);
+  }
+}
+
+/** PEP 263: a coding declaration in a comment on line 1 or 2. */
+const CODING = /^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)/;
+const UTF8_COMPATIBLE = new Set(["utf-8", "utf8", "utf-8-sig", "ascii", "us-ascii", "646"]);
+
+/** Checks that need only the text: NUL bytes, encoding declarations other than UTF-8. */
+export function checkSourceText(text: string): void {
+  const nul = text.indexOf("\0");
+  if (nul !== -1) throw PythonSyntaxError.at(text, nul, "source code cannot contain NUL bytes");
+  const firstLines = text.split(/\r\n|[\r\n]/u, 2);
+  for (let i = 0; i < firstLines.length; i++) {
+    const match = CODING.exec(firstLines[i]);
+    if (!match) {
+      // Only a comment or blank line 1 lets line 2 declare the encoding.
+      if (i === 0 && !/^[ \t\f]*(#.*)?$/u.test(firstLines[0])) break;
+      continue;
+    }
+    const encoding = match[1].toLowerCase().replace(/_/g, "-");
+    // Pure ASCII reads the same in any ASCII-compatible encoding, so only non-ASCII text is at risk.
+    if (!UTF8_COMPATIBLE.has(encoding) && /[^\x00-\x7f]/u.test(text)) {
+      const offset = (i === 0 ? 0 : firstLines[0].length + (text[firstLines[0].length] === "\r" && text[firstLines[0].length + 1] === "\n" ? 2 : 1)) + match.index;
+      throw PythonSyntaxError.at(
+        text,
+        offset,
+        `the file declares encoding '${match[1]}', but ESLint reads files as UTF-8, so its non-ASCII text would be misread; convert the file to UTF-8`,
+      );
+    }
+    break;
+  }
+}
+
+const CLOSERS: Record<string, string> = { "(": ")", "[": "]", "{": "}" };
+const OPENERS: Record<string, string> = { ")": "(", "]": "[", "}": "{" };
+
+/** Describes the first ERROR or MISSING node of a tree that has errors. */
+export function findTreeError(tree: TreeSitter.Tree, text: string): PythonSyntaxError {
+  const lines = new LineIndex(text);
+  const cursor = tree.walk();
+  for (;;) {
+    if (cursor.nodeIsMissing) {
+      const what = cursor.nodeIsNamed ? cursor.nodeType.replace(/_/g, " ") : `'${cursor.nodeType}'`;
+      return PythonSyntaxError.at(text, cursor.startIndex, `missing ${what}`, lines);
+    }
+    if (cursor.nodeType === "ERROR") return describeErrorNode(cursor.currentNode, text, lines);
+    if (cursor.gotoFirstChild()) continue;
+    while (!cursor.gotoNextSibling()) {
+      if (!cursor.gotoParent()) return PythonSyntaxError.at(text, 0, "invalid syntax", lines);
+    }
+  }
+}
+
+function describeErrorNode(node: TreeSitter.SyntaxNode, text: string, lines: LineIndex): PythonSyntaxError {
+  if (node.childCount === 0) {
+    const found = text.slice(node.startIndex, node.endIndex);
+    if (found.length === 0) return PythonSyntaxError.at(text, node.startIndex, "invalid syntax", lines);
+    return PythonSyntaxError.at(text, node.startIndex, `unexpected character ${quote(found.slice(0, 1))}`, lines);
+  }
+  // The leaves of the error region, in order.
+  const leaves: TreeSitter.SyntaxNode[] = [];
+  const cursor = node.walk();
+  const end = node.endIndex;
+  for (;;) {
+    if (cursor.startIndex >= end && leaves.length) break;
+    if (cursor.nodeType === "ERROR" && cursor.currentNode.childCount === 0 && cursor.endIndex > cursor.startIndex) {
+      const found = text.slice(cursor.startIndex, cursor.endIndex);
+      return PythonSyntaxError.at(text, cursor.startIndex, `unexpected character ${quote(found.slice(0, 1))}`, lines);
+    }
+    if (!cursor.gotoFirstChild()) {
+      if (cursor.nodeType !== "comment") leaves.push(cursor.currentNode);
+      let moved = cursor.gotoNextSibling();
+      while (!moved) {
+        if (!cursor.gotoParent() || cursor.startIndex === node.startIndex && cursor.endIndex === end) {
+          moved = false;
+          break;
+        }
+        moved = cursor.gotoNextSibling();
+      }
+      if (!moved) break;
+    }
+  }
+  const at = (leaf: TreeSitter.SyntaxNode | number, message: string) =>
+    PythonSyntaxError.at(text, typeof leaf === "number" ? leaf : leaf.startIndex, message, lines);
+  // A string the region starts but never ends.
+  const stringStart = leaves.find((leaf) => leaf.type === "string_start");
+  if (stringStart && !leaves.some((leaf) => leaf.type === "string_end" && leaf.startIndex > stringStart.startIndex)) {
+    return at(stringStart, "unterminated string literal");
+  }
+  // An opening bracket that the region never closes is what Python reports too.
+  const open: TreeSitter.SyntaxNode[] = [];
+  for (const leaf of leaves) {
+    if (CLOSERS[leaf.type]) open.push(leaf);
+    else if (OPENERS[leaf.type] && open.length && open[open.length - 1].type === OPENERS[leaf.type]) open.pop();
+  }
+  if (open.length) return at(open[0], `'${open[0].type}' was never closed`);
+  // A compound statement header without its colon.
+  const first = leaves[0];
+  if (first && COMPOUND_KEYWORDS.has(first.type)) {
+    const lineEnd = nextLineEnd(text, first.startIndex);
+    const header = leaves.filter((leaf) => leaf.startIndex < lineEnd);
+    if (!header.some((leaf) => leaf.type === ":")) return at(header[header.length - 1].endIndex, "expected ':'");
+  }
+  // An operator or keyword with nothing after it on its line.
+  for (const leaf of leaves) {
+    if (!leaf.isNamed && /^\s*(#.*)?$/u.test(text.slice(leaf.endIndex, nextLineEnd(text, leaf.endIndex))) && !CLOSE_OK.has(leaf.type)) {
+      return at(leaf, `unexpected end of line after ${quote(text.slice(leaf.startIndex, leaf.endIndex))}`);
+    }
+  }
+  // Otherwise the first token the parser could not place: an anonymous token (keyword, operator) directly in
+  // the error region, or failing that its first leaf.
+  let culprit: TreeSitter.SyntaxNode | undefined;
+  for (let i = 0; i < node.childCount; i++) {
+    const child = node.child(i)!;
+    if (!child.isNamed && child.endIndex > child.startIndex) {
+      culprit = child;
+      break;
+    }
+  }
+  culprit ??= first;
+  if (!culprit) return at(node.startIndex, "invalid syntax");
+  return at(culprit, `unexpected ${quote(text.slice(culprit.startIndex, culprit.endIndex))}`);
+}
+
+const COMPOUND_KEYWORDS = new Set(["if", "elif", "else", "while", "for", "with", "def", "class", "try", "except", "finally", "async", "match", "case"]);
+/** Tokens that may legitimately end a line. */
+const CLOSE_OK = new Set([")", "]", "}", ":", "pass", "break", "continue", "return", "None", "True", "False", "...", "string_end"]);
+
+function nextLineEnd(text: string, from: number): number {
+  const match = /\r|\n/u.exec(text.slice(from));
+  return match ? from + match.index : text.length;
+}
+
+function quote(found: string): string {
+  const oneLine = found.length > 30 ? `${found.slice(0, 27)}...` : found;
+  return `'${oneLine.replace(/\r\n|[\r\n]/gu, "\\n")}'`;
+}
