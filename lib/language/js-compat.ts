@@ -65,3 +65,23 @@ export function createEmptyScopeManager(ast: Program): EmptyScopeManager {
     __isES6: () => true,
   };
 }
+
+/** One reachable code path segment covering the whole file, for the code-path events core rules listen to. */
+export function createProgramCodePath() {
+  const segment = { id: "s1_1", reachable: true, nextSegments: [], prevSegments: [], allNextSegments: [], allPrevSegments: [] };
+  const codePath = {
+    id: "s1",
+    origin: "program",
+    upper: null,
+    childCodePaths: [],
+    initialSegment: segment,
+    finalSegments: [segment],
+    returnedSegments: [segment],
+    thrownSegments: [],
+    currentSegments: [segment],
+    traverseSegments(callback: (segment: unknown, controller: unknown) => void) {
+      callback(segment, { skip() {}, break() {} });
+    },
+  };
+  return { codePath, segment };
+}

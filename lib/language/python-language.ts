@@ -4,8 +4,14 @@ import { visitorKeys } from "../ast/generated/visitor-keys.js";
 import { parsePython, PythonSyntaxError } from "../parser/index.js";
 import { PythonSourceCode } from "./python-source-code.js";
 
-/** Language options of `python-audit/python`. None yet; unknown keys are rejected so typos do not pass silently. */
-export type PythonLanguageOptions = Record<string, never>;
+/** Language options of `python-audit/python`. None of its own yet; unknown keys are rejected so typos do not pass. */
+export type PythonLanguageOptions = Record<string, unknown>;
+
+/**
+ * JS-shaped defaults that core rules read unconditionally from `context.languageOptions` (`strict` reads
+ * `parserOptions.ecmaFeatures`); they describe no Python behaviour.
+ */
+const JS_COMPAT_DEFAULTS = { sourceType: "module", ecmaVersion: 2025, globals: {}, parserOptions: { ecmaFeatures: {} } };
 
 /**
  * JS language options that shared configs commonly set for all files; they mean nothing for Python and are
@@ -25,7 +31,7 @@ export class PythonLanguage implements Language<{
   readonly columnStart = 0 as const;
   readonly nodeTypeKey = "type";
   readonly visitorKeys = visitorKeys as unknown as Record<string, string[]>;
-  readonly defaultLanguageOptions: PythonLanguageOptions = {};
+  readonly defaultLanguageOptions: PythonLanguageOptions = JS_COMPAT_DEFAULTS;
 
   validateLanguageOptions(languageOptions: PythonLanguageOptions): void {
     for (const key of Object.keys(languageOptions ?? {})) {
@@ -41,8 +47,9 @@ export class PythonLanguage implements Language<{
       return { ok: true, ast: parsePython(text) };
     } catch (error) {
       if (!(error instanceof PythonSyntaxError)) throw error;
-      // `column` is 1-based on the error (the parser contract); this language counts columns from 0.
-      return { ok: false, errors: [{ message: error.message, line: error.lineNumber, column: error.column - 1 }] };
+      // ESLint passes parse-error columns through unchanged (measured on 9.39 and 10.15, unlike report
+      // locations, which it shifts by `columnStart`), so they are given 1-based like its own messages.
+      return { ok: false, errors: [{ message: error.message, line: error.lineNumber, column: error.column }] };
     }
   }
 

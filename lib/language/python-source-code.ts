@@ -1,11 +1,11 @@
 import type { DirectiveType, FileProblem, RulesConfig, SourceLocation } from "@eslint/core";
-import { ConfigCommentParser, Directive, TextSourceCodeBase, VisitNodeStep } from "@eslint/plugin-kit";
+import { CallMethodStep, ConfigCommentParser, Directive, TextSourceCodeBase, VisitNodeStep } from "@eslint/plugin-kit";
 import type { PyComment, PyToken, Range } from "../ast/base.js";
 import type { Program, PyNode } from "../ast/generated/node-types.js";
 import { visitorKeys } from "../ast/generated/visitor-keys.js";
 import { childNodes } from "../ast/traverse.js";
 import { TokenStore, type CursorOptions } from "./token-store.js";
-import { createEmptyScopeManager, type EmptyScopeManager } from "./js-compat.js";
+import { createEmptyScopeManager, createProgramCodePath, type EmptyScopeManager } from "./js-compat.js";
 
 type Element = PyNode | PyToken | PyComment;
 const commentParser = new ConfigCommentParser();
@@ -54,7 +54,17 @@ export class PythonSourceCode extends TextSourceCodeBase<{
   }
 
   /** Visits every node once on entry and once on exit, in source order, without recursion (any depth works). */
-  override *traverse(): Iterable<VisitNodeStep> {
+  override *traverse(): Iterable<VisitNodeStep | CallMethodStep> {
+    // Code-path rules (`consistent-return`, ...) expect the JS language's code-path events around Program.
+    const { codePath, segment } = createProgramCodePath();
+    yield new CallMethodStep({ target: "onCodePathStart", args: [codePath, this.ast] });
+    yield new CallMethodStep({ target: "onCodePathSegmentStart", args: [segment, this.ast] });
+    yield* this.#visitAll();
+    yield new CallMethodStep({ target: "onCodePathSegmentEnd", args: [segment, this.ast] });
+    yield new CallMethodStep({ target: "onCodePathEnd", args: [codePath, this.ast] });
+  }
+
+  *#visitAll(): Iterable<VisitNodeStep> {
     const stack: Array<{ node: PyNode; exit: boolean }> = [{ node: this.ast, exit: false }];
     while (stack.length) {
       const { node, exit } = stack.pop()!;
@@ -130,6 +140,11 @@ export class PythonSourceCode extends TextSourceCodeBase<{
   getCommentsInside(node: { range: Range }) { return this.#store.getCommentsInside(node); }
   commentsExistBetween(left: { range: Range }, right: { range: Range }) { return this.#store.commentsExistBetween(left, right); }
 
+  /** ESLint 9's deprecated name of `isSpaceBetween`. */
+  isSpaceBetweenTokens(first: { range: Range }, second: { range: Range }): boolean {
+    return this.isSpaceBetween(first, second);
+  }
+
   /** Whether there is whitespace (not a comment or token) between two nodes or tokens. */
   isSpaceBetween(first: { range: Range }, second: { range: Range }): boolean {
     const [start, end] = first.range[1] <= second.range[0] ? [first.range[1], second.range[0]] : [second.range[1], first.range[0]];
@@ -171,6 +186,10 @@ export class PythonSourceCode extends TextSourceCodeBase<{
 
   getJSDocComment(_node?: unknown): null {
     return null;
+  }
+
+  getLines(): string[] {
+    return this.lines;
   }
 
   get hasBOM(): boolean {
