@@ -16,8 +16,10 @@ export function checkPython3(program: Program, watched: ReadonlyArray<PyNode>, t
   for (const statement of program.body) {
     if (statement.loc.start.line !== previousEndLine && statement.loc.start.column !== 0) {
       const lineStart = lines.lineStarts[statement.loc.start.line - 1];
-      // A `\` continuation joins the line to the previous one.
-      if (!/\\\r?\n?$/u.test(text.slice(Math.max(0, lineStart - 3), lineStart))) fail(statement.range[0], "unexpected indent");
+      // A `\` continuation joins the line to the previous one; a BOM left at the start is not indentation.
+      const continued = /\\\r?\n?$/u.test(text.slice(Math.max(0, lineStart - 3), lineStart));
+      const bom = lineStart === 0 && text.slice(0, statement.range[0]) === "\uFEFF";
+      if (!continued && !bom) fail(statement.range[0], "unexpected indent");
     }
     previousEndLine = statement.loc.end.line;
   }

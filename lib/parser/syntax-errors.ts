@@ -130,17 +130,10 @@ function describeErrorNode(node: TreeSitter.SyntaxNode, text: string, lines: Lin
       return at(leaf, `unexpected end of line after ${quote(text.slice(leaf.startIndex, leaf.endIndex))}`);
     }
   }
-  // Otherwise the first token the parser could not place: an anonymous token (keyword, operator) directly in
-  // the error region, or failing that its first leaf.
-  let culprit: TreeSitter.SyntaxNode | undefined;
-  for (let i = 0; i < node.childCount; i++) {
-    const child = node.child(i)!;
-    if (!child.isNamed && child.endIndex > child.startIndex) {
-      culprit = child;
-      break;
-    }
-  }
-  culprit ??= first;
+  // Otherwise the first token the parser could not place: a keyword or operator directly inside an ERROR node
+  // (nested ones included), or failing that its first leaf.
+  const inError = leaves.filter((leaf) => leaf.parent?.type === "ERROR" && leaf.endIndex > leaf.startIndex);
+  const culprit = inError.find((leaf) => !leaf.isNamed) ?? inError[0] ?? first;
   if (!culprit) return at(node.startIndex, "invalid syntax");
   return at(culprit, `unexpected ${quote(text.slice(culprit.startIndex, culprit.endIndex))}`);
 }

@@ -1,0 +1,63 @@
+import assert from "node:assert/strict";
+import { parsePython, PythonSyntaxError } from "../../lib/parser/index.js";
+
+/** [description, code, line, 1-based column, message pattern] */
+const cases: Array<[string, string, number, number, RegExp]> = [
+  ["stray else", "x = 1\nelse:\n    pass\n", 2, 1, /^unexpected 'else'$/],
+  ["unclosed parenthesis", "x = (1,\n     2\n", 1, 5, /^'\(' was never closed$/],
+  ["unclosed bracket followed by more code", "x = [1, 2\ny = 3\n", 1, 5, /^'\[' was never closed$/],
+  ["missing ) in a parameter list", "def f(:\n    pass\n", 1, 7, /^missing '\)'$/],
+  ["missing colon after if", "if x\n    pass\n", 1, 5, /^expected ':'$/],
+  ["missing colon after class", "class A\n    pass\n", 1, 8, /^expected ':'$/],
+  ["double =", "x = = 1\n", 1, 5, /^unexpected '='$/],
+  ["dangling operator", "x = 1 +\n", 1, 7, /^unexpected end of line after '\+'$/],
+  ["unterminated string", "x = 'abc\n", 1, 5, /^unterminated string literal$/],
+  ["illegal character", "x = 1\ny = $\n", 2, 5, /^unexpected character '\$'$/],
+  ["missing indented block", "def f():\nreturn 1\n", 1, 9, /^expected an indented block$/],
+  ["unexpected indent", "x = 1\n    y = 2\n", 2, 5, /^unexpected indent$/],
+  ["try without except", "try:\n    pass\nx = 1\n", 1, 1, /^expected 'except' or 'finally' block$/],
+  ["Python 2 print statement", "import sys\nprint 'hello'\n", 2, 1, /Python 2 print statement/],
+  ["Python 2 print chevron", "print >>sys.stderr, 'x'\n", 1, 1, /Python 2 print statement/],
+  ["Python 2 exec statement", "exec 'x = 1'\n", 1, 1, /Python 2 exec statement/],
+  ["Python 2 <> operator", "if a <> b:\n    pass\n", 1, 6, /'<>' is Python 2/],
+  ["Python 2 backquotes", "x = `y`\n", 1, 5, /backquotes are Python 2/],
+  ["Python 2 raise form", "raise ValueError, 'x'\n", 1, 7, /Python 2 'raise E, V' form/],
+  ["Python 2 long literal", "x = 10L\n", 1, 5, /Python 2 long suffix/],
+  ["octal without 0o", "x = 0777\n", 1, 5, /leading zeros/],
+  ["delete a call", "del f()\n", 1, 5, /^cannot delete call$/],
+  ["NUL byte", "x = 1\n\0\n", 2, 1, /NUL bytes/],
+  ["non-UTF-8 encoding declaration with non-ASCII text", "# -*- coding: latin-1 -*-\nx = 'é'\n", 1, 1, /declares encoding 'latin-1'/],
+  ["encoding declaration on line 2", "#!/usr/bin/python\n# vim: set fileencoding=cp1252 :\nx = '€'\n", 2, 1, /declares encoding 'cp1252'/],
+];
+
+describe("syntax errors: one clean error with line, 1-based column and index", () => {
+  for (const [name, code, line, column, message] of cases) {
+    it(name, () => {
+      let error: unknown;
+      try {
+        parsePython(code);
+      } catch (caught) {
+        error = caught;
+      }
+      assert.ok(error instanceof PythonSyntaxError, `expected a PythonSyntaxError, got ${String(error)}`);
+      assert.match(error.message, message);
+      assert.deepEqual([error.lineNumber, error.column], [line, column], error.message);
+      const lineStart = code.split(/\r\n|[\r\n]/u).slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0);
+      assert.equal(error.index, lineStart + column - 1);
+    });
+  }
+
+  it("accepts what only looks like the errors above", () => {
+    for (const code of [
+      "# -*- coding: latin-1 -*-\nx = 'ascii only'\n",
+      "# -*- coding: utf-8 -*-\nx = 'é'\n",
+      "x = 0\ny = 00\nz = 0o777\nw = 0x1F\n",
+      "print('hello')\nexec('x = 1')\n",
+      "x = 1; y = 2\n",
+      "if True:\n    pass\n\nx = (1 +\n     2)\n",
+      "del a, b.c, d[0], (e, f)\n",
+    ]) {
+      assert.doesNotThrow(() => parsePython(code), code);
+    }
+  });
+});
