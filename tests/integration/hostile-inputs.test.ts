@@ -1,0 +1,87 @@
+import assert from "node:assert/strict";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { eslintVersions, lintText, modeConfig, modes } from "../helpers.js";
+
+/** Hostile shapes give findings or one clean parse error through ESLint: never a crash or a stack overflow. */
+const eslint = eslintVersions[0].module;
+
+function generatedModule(targetBytes: number): string {
+  const chunk = [
+    "def handler_{n}(request, retries=3):",
+    "    '''Handle request {n}.'''",
+    "    for attempt in range(retries):",
+    "        try:",
+    "            return process(request, attempt, key=f'{{request}}-{n}')",
+    "        except (OSError, ValueError) as exc:",
+    "            log(exc)",
+    "    return None",
+    "",
+    "",
+  ].join("\n");
+  const parts: string[] = [];
+  let size = 0;
+  for (let n = 0; size < targetBytes; n++) {
+    const piece = chunk.replaceAll("{n}", String(n));
+    parts.push(piece);
+    size += piece.length;
+  }
+  return parts.join("");
+}
+
+for (const mode of modes) {
+  describe(`hostile inputs (${mode} mode)`, function () {
+    this.timeout(240_000);
+
+    it("a 50,000-term expression: one clean parse error (Python's own parser gives up too)", async () => {
+      const code = `x = ${Array(50_000).fill("1").join(" + ")}\n`;
+      const result = await lintText(eslint, mode, code);
+      assert.equal(result.messages.length, 1);
+      assert.equal(result.messages[0].fatal, true);
+      assert.match(result.messages[0].message, /nested more than 3000 levels/);
+    });
+
+    it("nesting 1,000 levels deep: linted, every node visited", async () => {
+      const code = `x = ${"(".repeat(1000)}f(1)${")".repeat(1000)}\ny = ${"[".repeat(1000)}${"]".repeat(1000)}\n`;
+      const result = await lintText(eslint, mode, code, { rules: { "probe/calls": "error", "probe/visits": "error" } });
+      // Program, 2 statements, 2 assignments, 2 targets, 1,000 parentheses, the call, its name, arguments and 1,
+      // 1,000 lists.
+      const expectedNodes = 1 + 2 + 2 + 2 + 1000 + 4 + 1000;
+      assert.deepEqual(result.messages.map((m) => m.message).sort(), [`${expectedNodes} nodes`, "call to f"]);
+    });
+
+    // One mode suffices for size (both share the producer) and it is the slowest test (~45 s).
+    (mode === "language" ? it : it.skip)("a 20 MB generated file: linted with findings", async () => {
+      const code = generatedModule(20 * 1024 * 1024);
+      const result = await lintText(eslint, mode, code, { rules: { "probe/visits": "error" } });
+      assert.equal(result.messages.length, 1);
+      assert.match(result.messages[0].message, /^\d+ nodes$/);
+      assert.ok(Number(result.messages[0].message.split(" ")[0]) > 3_000_000);
+    });
+
+    it("an empty file and a file of only comments: no errors", async () => {
+      for (const code of ["", "\n\n", "# only\n# comments\n", "#!/usr/bin/env python3\n"]) {
+        const result = await lintText(eslint, mode, code, { rules: { "probe/visits": "error" } });
+        assert.deepEqual(result.messages.map((m) => m.message), ["1 nodes"], JSON.stringify(code));
+      }
+    });
+
+    it("NUL bytes: one clean parse error", async () => {
+      const result = await lintText(eslint, mode, "x = 1\ny = '\0'\n");
+      assert.deepEqual(result.messages.map((m) => [m.fatal, m.line, m.message]), [[true, 2, "Parsing error: source code cannot contain NUL bytes"]]);
+    });
+
+    it("invalid UTF-8 on disk: linted (ESLint decodes it to U+FFFD) without crashing", async () => {
+      const dir = mkdtempSync(join(tmpdir(), "pa-utf8-"));
+      writeFileSync(join(dir, "bad.py"), Buffer.concat([Buffer.from("s = '"), Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from("'\nprint(s)\n")]));
+      writeFileSync(join(dir, "bad-code.py"), Buffer.concat([Buffer.from("x = "), Buffer.from([0xff]), Buffer.from("\n")]));
+      const instance = new eslint.ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: [modeConfig(mode)] as any });
+      const results = await instance.lintFiles(["*.py"]);
+      const byName = Object.fromEntries(results.map((r) => [r.filePath.slice(dir.length + 1), r.messages.map((m) => m.message)]));
+      assert.deepEqual(byName["bad.py"], ["call to print"]);
+      assert.equal(byName["bad-code.py"].length, 1);
+      assert.match(byName["bad-code.py"][0], /^Parsing error: /);
+    });
+  });
+}
