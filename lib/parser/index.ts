@@ -4,6 +4,8 @@ import { convert } from "./convert.js";
 import { checkPython3 } from "./python3-checks.js";
 import { checkSourceText, findTreeError } from "./syntax-errors.js";
 import { parseTree } from "./tree-sitter.js";
+import { joinBracketedLines } from "./join-bracketed-lines.js";
+import type { LineIndex } from "./line-index.js";
 import { packageMeta } from "../package-meta.js";
 
 export { PythonSyntaxError } from "./syntax-errors.js";
@@ -19,11 +21,27 @@ export const VISITOR_KEYS: Readonly<Record<string, readonly string[]>> = visitor
  */
 export function parsePython(text: string): Program {
   checkSourceText(text);
-  const tree = parseTree(text);
-  if (tree.rootNode.hasError) throw findTreeError(tree, text);
+  let tree = parseTree(text);
+  let blankedComments: Array<[number, number]> = [];
+  if (tree.rootNode.hasError) {
+    const joined = joinBracketedLines(text);
+    const retry = joined && parseTree(joined.input);
+    if (!retry || retry.rootNode.hasError) throw findTreeError(tree, text);
+    tree = retry;
+    blankedComments = joined.comments;
+  }
   const { program, lines, watched } = convert(tree, text);
+  if (blankedComments.length) restoreComments(program, blankedComments, text, lines);
   checkPython3(program, watched, text, lines);
   return program;
+}
+
+/** Puts comments blanked for the bracket-joining retry back into `Program.comments`, in order. */
+function restoreComments(program: Program, ranges: Array<[number, number]>, text: string, lines: LineIndex): void {
+  for (const [start, end] of ranges) {
+    program.comments.push({ type: "Block", value: text.slice(start + 1, end), range: [start, end], loc: { start: lines.position(start), end: lines.position(end) } });
+  }
+  program.comments.sort((a, b) => a.range[0] - b.range[0]);
 }
 
 /** What `parseForESLint` returns; `scopeManager` stays unset so ESLint's JS rules see an empty global scope. */

@@ -26,7 +26,8 @@ export function checkPython3(program: Program, watched: ReadonlyArray<PyNode>, t
   for (const node of watched) {
     switch (node.type) {
       case "PyPrintStatement":
-        fail(node.range[0], "Python 2 print statement; Python 3 needs print(...)");
+        // `print >>f, x` is also a valid Python 3 expression (a tuple holding `print >> f`); it fails only at run time.
+        if (node.children[0]?.type !== "PyChevron") fail(node.range[0], "Python 2 print statement; Python 3 needs print(...)");
         break;
       case "PyExecStatement":
         fail(node.range[0], "Python 2 exec statement; Python 3 needs exec(...)");

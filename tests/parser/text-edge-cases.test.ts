@@ -35,6 +35,16 @@ describe("text edge cases", () => {
     assert.deepEqual(program.body[0].loc.end, { line: 1, column: 8 });
   });
 
+  it("a line inside brackets dedented below its block (tree-sitter-python scanner bug) still parses", () => {
+    const text = 'def f():\n    (bar.  # why\nbaz)\n    x = [1,\n# note\n  2]\n    return """(\n"""\n';
+    const program = parsePython(text);
+    checkInvariants(text, program);
+    assert.deepEqual(program.comments.map((c) => [c.value, c.loc.start.line]), [[" why", 2], [" note", 5]]);
+    const fn = program.body[0];
+    assert.equal(fn.type, "PyFunctionDefinition");
+    assert.equal(fn.type === "PyFunctionDefinition" && fn.body.children.length, 3);
+  });
+
   it("CR alone starts a new line", () => {
     const program = parsePython("x = 1\ry = 2\r");
     assert.deepEqual(program.body.map((s) => s.loc.start.line), [1, 2]);

@@ -1,0 +1,51 @@
+/**
+ * tree-sitter-python's scanner emits INDENT/DEDENT tokens for line breaks inside brackets when the next line is
+ * indented less than the enclosing block, so valid code such as
+ *
+ *     def f():
+ *         (bar.
+ *     baz)
+ *
+ * gets an ERROR node, although Python joins lines inside brackets. When a tree has errors, the parser retries
+ * on a copy of the text in which every line break inside brackets is a space: the same length, so all offsets
+ * still index the original text. Comments inside brackets are blanked in the copy (a comment would swallow the
+ * joined line) and handed back so they still reach `Program.comments`.
+ *
+ * Returns null when nothing would change.
+ */
+export function joinBracketedLines(text: string): { input: string; comments: Array<[number, number]> } | null {
+  const chars = text.split("");
+  const comments: Array<[number, number]> = [];
+  let depth = 0;
+  let changed = false;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text[i];
+    if (c === "#") {
+      let end = i;
+      while (end < n && text[end] !== "\n" && text[end] !== "\r") end++;
+      if (depth > 0) {
+        comments.push([i, end]);
+        for (let k = i; k < end; k++) chars[k] = " ";
+        changed = true;
+      }
+      i = end - 1;
+    } else if (c === "'" || c === '"') {
+      const triple = text.startsWith(c.repeat(3), i);
+      const quote = triple ? c.repeat(3) : c;
+      let j = i + quote.length;
+      while (j < n && !text.startsWith(quote, j)) {
+        if (text[j] === "\\") j++;
+        else if (!triple && (text[j] === "\n" || text[j] === "\r")) break;
+        j++;
+      }
+      i = Math.min(n, j + quote.length) - 1;
+    } else if (c === "(" || c === "[" || c === "{") depth++;
+    else if (c === ")" || c === "]" || c === "}") depth = Math.max(0, depth - 1);
+    else if ((c === "\n" || c === "\r") && depth > 0) {
+      chars[i] = " ";
+      changed = true;
+    }
+  }
+  return changed ? { input: chars.join(""), comments } : null;
+}
