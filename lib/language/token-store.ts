@@ -13,8 +13,13 @@ interface Normalized {
   count: number;
 }
 
-function normalize(options: CursorOptions, defaultCount = 1): Normalized {
-  if (typeof options === "number") return { includeComments: false, filter: undefined, skip: options, count: defaultCount };
+/** A bare number means `skip` for the single-token methods and `count` for the plural ones, as in ESLint. */
+function normalize(options: CursorOptions, defaultCount = 1, numberIs: "skip" | "count" = "skip"): Normalized {
+  if (typeof options === "number") {
+    return numberIs === "skip"
+      ? { includeComments: false, filter: undefined, skip: options, count: defaultCount }
+      : { includeComments: false, filter: undefined, skip: 0, count: options };
+  }
   if (typeof options === "function") return { includeComments: false, filter: options, skip: 0, count: defaultCount };
   return {
     includeComments: !!options?.includeComments,
@@ -94,7 +99,7 @@ export class TokenStore {
   }
 
   getFirstTokens(node: HasRange, options?: CursorOptions): TokenOrComment[] {
-    const o = normalize(options, 0);
+    const o = normalize(options, 0, "count");
     const list = this.#list(o.includeComments);
     return this.#collect(list, lowerBound(list, node.range[0]), 1, o, 0, lowerBound(list, node.range[1]));
   }
@@ -104,7 +109,7 @@ export class TokenStore {
   }
 
   getLastTokens(node: HasRange, options?: CursorOptions): TokenOrComment[] {
-    const o = normalize(options, 0);
+    const o = normalize(options, 0, "count");
     const list = this.#list(o.includeComments);
     const low = lowerBound(list, node.range[0]);
     return this.#collect(list, lowerBound(list, node.range[1]) - 1, -1, o, low).reverse();
@@ -115,7 +120,7 @@ export class TokenStore {
   }
 
   getTokensBefore(node: HasRange, options?: CursorOptions): TokenOrComment[] {
-    const o = normalize(options, 0);
+    const o = normalize(options, 0, "count");
     const list = this.#list(o.includeComments);
     return this.#collect(list, lowerBound(list, node.range[0]) - 1, -1, o).reverse();
   }
@@ -125,7 +130,7 @@ export class TokenStore {
   }
 
   getTokensAfter(node: HasRange, options?: CursorOptions): TokenOrComment[] {
-    const o = normalize(options, 0);
+    const o = normalize(options, 0, "count");
     const list = this.#list(o.includeComments);
     return this.#collect(list, lowerBound(list, node.range[1]), 1, o);
   }
