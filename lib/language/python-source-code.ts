@@ -4,6 +4,7 @@ import type { PyComment, PyToken, Range } from "../ast/base.js";
 import type { Program, PyNode } from "../ast/generated/node-types.js";
 import { visitorKeys } from "../ast/generated/visitor-keys.js";
 import { childNodes } from "../ast/traverse.js";
+import { createParserServices, type PythonParserServices } from "../analysis/model.js";
 import { TokenStore, type CursorOptions } from "./token-store.js";
 import { createEmptyScopeManager, createProgramCodePath, type EmptyScopeManager } from "./js-compat.js";
 
@@ -26,8 +27,8 @@ export class PythonSourceCode extends TextSourceCodeBase<{
 }> {
   declare ast: Program;
   readonly visitorKeys = KEYS as Record<string, string[]>;
-  /** Services for rules (the semantic model is added here by lib/analysis). */
-  readonly parserServices: Record<string, unknown> = {};
+  /** Services for rules: `getPythonModel()` (lib/analysis), the same object as in parser mode. */
+  readonly parserServices: PythonParserServices;
   #tokenStore: TokenStore | undefined;
   #inlineConfigNodes: PyComment[] | undefined;
   #scopeManager: EmptyScopeManager | undefined;
@@ -35,6 +36,7 @@ export class PythonSourceCode extends TextSourceCodeBase<{
   constructor({ text, ast }: { text: string; ast: Program }) {
     super({ text, ast, lineEndingPattern: /\r\n|[\r\n\u2028\u2029]/u });
     this.ast = ast;
+    this.parserServices = createParserServices(ast, text);
   }
 
   get tokensAndComments(): ReadonlyArray<PyToken | PyComment> {

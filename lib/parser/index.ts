@@ -7,6 +7,7 @@ import { parseTree } from "./tree-sitter.js";
 import { joinBracketedLines } from "./join-bracketed-lines.js";
 import type { LineIndex } from "./line-index.js";
 import { packageMeta } from "../package-meta.js";
+import { createParserServices } from "../analysis/model.js";
 
 export { PythonSyntaxError } from "./syntax-errors.js";
 export { NativeBindingError } from "./tree-sitter.js";
@@ -57,7 +58,8 @@ export interface ParseForESLintResult {
  */
 export function parseForESLint(code: string, _options?: unknown): ParseForESLintResult {
   const text = code.startsWith("//") ? `#!${code.slice(2)}` : code;
-  return { ast: parsePython(text), visitorKeys: VISITOR_KEYS, services: {} };
+  const ast = parsePython(text);
+  return { ast, visitorKeys: VISITOR_KEYS, services: createParserServices(ast, text) as unknown as Record<string, unknown> };
 }
 
 export function parse(code: string, options?: unknown): Program {

@@ -1,0 +1,164 @@
+import type { PyNode } from "../ast/generated/node-types.js";
+
+/** Statement node types (anything that can stand in a block or at module level). */
+const STATEMENT_TYPES = new Set([
+  "PyExpressionStatement", "PyReturnStatement", "PyRaiseStatement", "PyPassStatement", "PyBreakStatement",
+  "PyContinueStatement", "PyIfStatement", "PyForStatement", "PyWhileStatement", "PyTryStatement",
+  "PyWithStatement", "PyFunctionDefinition", "PyClassDefinition", "PyDecoratedDefinition", "PyImportStatement",
+  "PyImportFromStatement", "PyFutureImportStatement", "PyAssertStatement", "PyDeleteStatement", "PyGlobalStatement",
+  "PyNonlocalStatement", "PyMatchStatement", "PyTypeAliasStatement", "PyExecStatement", "PyPrintStatement",
+]);
+
+export function isStatement(node: PyNode): boolean {
+  return STATEMENT_TYPES.has(node.type);
+}
+
+/** The statement that contains `node` (itself if it is one). */
+export function statementOf(node: PyNode): PyNode | null {
+  for (let current: PyNode | null = node; current; current = current.parent as PyNode | null) {
+    if (isStatement(current)) return current;
+  }
+  return null;
+}
+
+/** The statement list (`Program.body` or a block's children) that holds `statement`. */
+export function statementList(statement: PyNode): PyNode[] {
+  const parent = statement.parent as PyNode | null;
+  if (!parent) return [statement];
+  if (parent.type === "Program") return parent.body as PyNode[];
+  if (parent.type === "PyBlock") return parent.children as PyNode[];
+  return [statement];
+}
+
+/**
+ * The statements that certainly run before `node` in its function (or module): the earlier statements of its
+ * own block, then of each enclosing block up to the function, nearest first. Statements in those lists dominate
+ * `node` in structured code (a `return`/`raise` among them would make `node` unreachable), which is what guards
+ * need. Stops at a function, lambda or class boundary.
+ */
+export function dominatingStatements(node: PyNode): PyNode[] {
+  const out: PyNode[] = [];
+  let statement = statementOf(node);
+  while (statement) {
+    const list = statementList(statement);
+    const index = list.indexOf(statement);
+    for (let i = index - 1; i >= 0; i--) out.push(list[i]);
+    // Climb to the statement that owns this block.
+    let owner = statement.parent as PyNode | null;
+    while (owner && !isStatement(owner)) {
+      if (owner.type === "PyLambda" || owner.type === "Program") return out;
+      owner = owner.parent as PyNode | null;
+    }
+    if (!owner || owner.type === "PyFunctionDefinition" || owner.type === "PyClassDefinition") return out;
+    statement = owner;
+  }
+  return out;
+}
+
+/** The body statements of a block-like node. */
+export function blockStatements(block: PyNode | null | undefined): PyNode[] {
+  if (!block) return [];
+  if (block.type === "PyBlock") return block.children as PyNode[];
+  return [block];
+}
+
+export type Exit = "raise" | "return" | "continue" | "break";
+
+/**
+ * How control leaves a statement list on every path, or null when it can fall through. Conservative: loops,
+ * `match` and `with` bodies other than the given `raisingContext` fall through unless their body always exits.
+ */
+export function alwaysExits(statements: PyNode[], isRaisingContext?: (withStatement: PyNode) => boolean): Set<Exit> | null {
+  for (const statement of statements) {
+    const exits = statementExits(statement, isRaisingContext);
+    if (exits) return exits;
+  }
+  return null;
+}
+
+function statementExits(statement: PyNode, isRaisingContext?: (withStatement: PyNode) => boolean): Set<Exit> | null {
+  switch (statement.type) {
+    case "PyRaiseStatement":
+      return new Set(["raise"]);
+    case "PyReturnStatement":
+      return new Set(["return"]);
+    case "PyContinueStatement":
+      return new Set(["continue"]);
+    case "PyBreakStatement":
+      return new Set(["break"]);
+    case "PyIfStatement": {
+      const branches = [blockStatements(statement.consequence)];
+      let hasElse = false;
+      for (const alt of statement.alternative) {
+        if (alt.type === "PyElseClause") {
+          hasElse = true;
+          branches.push(blockStatements(alt.body));
+        } else branches.push(blockStatements(alt.consequence));
+      }
+      if (!hasElse) return null;
+      return mergeAll(branches.map((b) => alwaysExits(b, isRaisingContext)));
+    }
+    case "PyWithStatement": {
+      const body = alwaysExits(blockStatements(statement.body), isRaisingContext);
+      if (isRaisingContext?.(statement)) {
+        // The context manager re-raises on exit: the body's own returns still leave without raising.
+        return body ?? new Set(["raise"]);
+      }
+      return body;
+    }
+    case "PyTryStatement": {
+      const finallyClause = statement.children.find((c) => c.type === "PyFinallyClause");
+      if (finallyClause) {
+        const fin = alwaysExits(blockStatements((finallyClause.children as PyNode[])[0]), isRaisingContext);
+        if (fin) return fin;
+      }
+      const body = alwaysExits(blockStatements(statement.body), isRaisingContext);
+      if (!body) return null;
+      const handlers = statement.children.filter((c) => c.type === "PyExceptClause");
+      const handlerExits = handlers.map((h) => alwaysExits(blockStatements((h.children as PyNode[]).find((c) => c.type === "PyBlock")), isRaisingContext));
+      return mergeAll([body, ...handlerExits]);
+    }
+    case "PyExpressionStatement": {
+      const expr = statement.children[0] as PyNode | undefined;
+      if (expr?.type === "PyCall") {
+        const callee = expr.function;
+        const name = callee.type === "PyAttribute" && callee.object.type === "PyIdentifier" ? `${callee.object.name}.${callee.attribute.name}` : callee.type === "PyIdentifier" ? callee.name : "";
+        // Process exits leave without returning to the caller either.
+        if (name === "sys.exit" || name === "os._exit" || name === "exit") return new Set(["raise"]);
+      }
+      return null;
+    }
+    default:
+      return null;
+  }
+}
+
+function mergeAll(sets: Array<Set<Exit> | null>): Set<Exit> | null {
+  const out = new Set<Exit>();
+  for (const set of sets) {
+    if (!set) return null;
+    for (const exit of set) out.add(exit);
+  }
+  return out;
+}
+
+/** Whether `inner` lies inside `outer` (or is it). */
+export function contains(outer: PyNode, inner: PyNode): boolean {
+  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+}
+
+/** The nearest ancestor of `node` (excluding it) whose type is in `types`. */
+export function ancestorOfType(node: PyNode, types: ReadonlySet<string> | readonly string[]): PyNode | null {
+  const set = types instanceof Set ? types : new Set(types);
+  for (let current = node.parent as PyNode | null; current; current = current.parent as PyNode | null) {
+    if (set.has(current.type)) return current;
+  }
+  return null;
+}
+
+/** Strips parentheses: `((x))` -> `x`. */
+export function unparenthesize(node: PyNode | null | undefined): PyNode | null {
+  let current = node ?? null;
+  while (current?.type === "PyParenthesizedExpression" && current.children.length === 1) current = current.children[0] as PyNode;
+  return current;
+}
