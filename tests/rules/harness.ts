@@ -25,13 +25,17 @@ export interface RuleCases {
   invalid: InvalidCase[];
 }
 
-/** The case files in tests/rules/cases, by rule id (each default-exports `RuleCases`). */
-export function loadCases(): Map<string, RuleCases> {
+/** The case files in tests/rules/cases, by rule id (each default-exports `RuleCases`); a broken file maps to its error. */
+export function loadCases(): Map<string, RuleCases | Error> {
   const dir = join(__dirname, "cases");
-  const out = new Map<string, RuleCases>();
+  const out = new Map<string, RuleCases | Error>();
   if (!existsSync(dir)) return out;
   for (const file of readdirSync(dir).filter((f) => f.endsWith(".js"))) {
-    out.set(file.slice(0, -3), require(join(dir, file)).default);
+    try {
+      out.set(file.slice(0, -3), require(join(dir, file)).default);
+    } catch (error) {
+      out.set(file.slice(0, -3), error as Error);
+    }
   }
   return out;
 }

@@ -36,6 +36,12 @@ describe("rules: meta", () => {
 
 for (const [id, ruleCases] of cases) {
   describe(`rule ${id}`, () => {
+    if (ruleCases instanceof Error) {
+      it("loads its cases", () => {
+        throw ruleCases;
+      });
+      return;
+    }
     it("has at least 40 cases", () => {
       assert.ok(ruleCases.valid.length + ruleCases.invalid.length >= 40, `${ruleCases.valid.length + ruleCases.invalid.length} cases`);
     });
