@@ -162,7 +162,7 @@ export function convert(tree: TreeSitter.Tree, text: string): Conversion {
       comments.push({ type: "Block", value: text.slice(start + 1, end), range: [start, end], loc: locate(start, end) });
       if (gotoNext(cursor, owners, tokenize)) continue;
       break;
-    } else if (!info.named && owner) {
+    } else if (!info.named && owner && TOKEN_FIELD_TYPES.has(owner.type)) {
       // An operator held in a field (`binary_operator.operator`) is stored as its text.
       const fieldId = cursor.currentFieldId;
       const spec = fieldId ? fieldSpecOf(owner, fieldName(cursor, fieldId)) : undefined;
@@ -225,6 +225,9 @@ function nearestNode(owners: Array<MutableNode | null>): MutableNode {
 }
 
 const specByAstType = new Map<string, TypeSpec>(Object.values(typeSpecs).map((spec) => [spec[0], spec]));
+// Each `currentFieldId` read crosses into native code; skip it where the parent type has no such field.
+const TOKEN_FIELD_TYPES = new Set(Object.values(typeSpecs).filter(([, fields]) => Object.values(fields).some((f) => f[2])).map(([type]) => type));
+const NODE_FIELD_TYPES = new Set(Object.values(typeSpecs).filter(([, fields]) => Object.values(fields).some((f) => !f[2])).map(([type]) => type));
 
 function fieldSpecOf(node: MutableNode, field: string) {
   return specByAstType.get(node.type)?.[1][field];
@@ -232,7 +235,7 @@ function fieldSpecOf(node: MutableNode, field: string) {
 
 /** Puts `node` into its parent's field (tree-sitter field of the cursor position) or `children`/`body`. */
 function attach(parent: MutableNode, owner: MutableNode | null, node: MutableNode, cursor: TreeSitter.TreeCursor): void {
-  if (owner === parent) {
+  if (owner === parent && NODE_FIELD_TYPES.has(parent.type)) {
     const fieldId = cursor.currentFieldId;
     if (fieldId) {
       const spec = fieldSpecOf(parent, fieldName(cursor, fieldId));
