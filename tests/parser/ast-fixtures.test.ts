@@ -11,7 +11,7 @@ import { checkInvariants } from "./invariants.js";
 
 /**
  * Executable AST documentation: every fixture in tests/fixtures/ast/*.py is converted and compared with its
- * snapshot (*.json: the tree without `parent`, locations as "line:column-line:column"); the invariants hold on
+ * snapshot (*.json: the tree without `parent`, ranges as "start..end", locations as "line:column-line:column"); the invariants hold on
  * every node; together the fixtures contain every node type. `UPDATE_SNAPSHOTS=1 npm test` rewrites snapshots.
  * Files named python2-*.py hold shapes Python 3 rejects: they are converted (to document the nodes) and
  * `parsePython` must refuse them.
@@ -27,6 +27,7 @@ function snapshot(program: Program): string {
     (key, value) => {
       if (key === "parent") return undefined;
       if (key === "loc") return compactLoc(value);
+      if (key === "range") return `${value[0]}..${value[1]}`;
       if (key === "tokens") return (value as Program["tokens"]).map((t) => `${t.type} ${JSON.stringify(t.value)} ${compactLoc(t.loc)}`);
       return value;
     },
