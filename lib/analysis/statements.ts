@@ -64,6 +64,9 @@ export function blockStatements(block: PyNode | null | undefined): PyNode[] {
 
 export type Exit = "raise" | "return" | "continue" | "break";
 
+/** Calls that never return normally (as written: `module.function` or `self.method`). */
+const ALWAYS_RAISING_CALLS = new Set(["sys.exit", "os._exit", "exit", "self.fail", "self.skipTest", "pytest.fail", "pytest.skip", "pytest.exit"]);
+
 /**
  * How control leaves a statement list on every path, or null when it can fall through. Conservative: loops,
  * `match` and `with` bodies other than the given `raisingContext` fall through unless their body always exits.
@@ -123,8 +126,8 @@ function statementExits(statement: PyNode, isRaisingContext?: (withStatement: Py
       if (expr?.type === "PyCall") {
         const callee = expr.function;
         const name = callee.type === "PyAttribute" && callee.object.type === "PyIdentifier" ? `${callee.object.name}.${callee.attribute.name}` : callee.type === "PyIdentifier" ? callee.name : "";
-        // Process exits leave without returning to the caller either.
-        if (name === "sys.exit" || name === "os._exit" || name === "exit") return new Set(["raise"]);
+        // Process exits leave without returning to the caller either; test-framework failures always raise.
+        if (ALWAYS_RAISING_CALLS.has(name)) return new Set(["raise"]);
       }
       return null;
     }

@@ -1,5 +1,29 @@
 import type { RuleContext, RuleDefinition, RuleDefinitionTypeOptions, RuleVisitor } from "@eslint/core";
-import type { PyNodeTypeMap } from "../ast/generated/node-types.js";
+import type { PyComment, PyToken } from "../ast/base.js";
+import type { Program, PyNode, PyNodeTypeMap } from "../ast/generated/node-types.js";
+
+type Located = { range: [number, number] };
+type CursorOptions = number | ((token: PyToken | PyComment) => boolean) | { includeComments?: boolean; filter?: (token: PyToken | PyComment) => boolean; skip?: number; count?: number };
+
+/**
+ * What a Python rule can use of `context.sourceCode` in both modes: the language's PythonSourceCode and ESLint's
+ * JS SourceCode (parser mode) both provide it.
+ */
+export interface PythonRuleSourceCode {
+  text: string;
+  ast: Program;
+  lines: string[];
+  parserServices: Record<string, unknown>;
+  getText(node?: Located, beforeCount?: number, afterCount?: number): string;
+  getAllComments(): PyComment[];
+  getTokenBefore(node: Located, options?: CursorOptions): PyToken | null;
+  getTokenAfter(node: Located, options?: CursorOptions): PyToken | null;
+  getFirstToken(node: Located, options?: CursorOptions): PyToken | null;
+  getLastToken(node: Located, options?: CursorOptions): PyToken | null;
+  getTokens(node: Located): PyToken[];
+  getCommentsInside(node: Located): PyComment[];
+  getAncestors(node: PyNode): PyNode[];
+}
 import { packageMeta } from "../package-meta.js";
 
 /** `meta.docs` of a Python rule. `recommended` decides membership of `configs.recommended` (derived, not listed). */
@@ -19,7 +43,7 @@ export type PythonRuleListener = {
 
 export interface PythonRuleTypes<Options extends unknown[], MessageIds extends string> extends RuleDefinitionTypeOptions {
   LangOptions: Record<string, unknown>;
-  Code: RuleContext["sourceCode"];
+  Code: PythonRuleSourceCode & RuleContext["sourceCode"];
   RuleOptions: Options;
   Visitor: RuleVisitor;
   Node: object;

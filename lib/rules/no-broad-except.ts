@@ -1,0 +1,140 @@
+import type { PyExceptClause, PyNode, PyTryStatement } from "../ast/generated/node-types.js";
+import { getModel, type PythonModel } from "../analysis/index.js";
+import { alwaysReraises, callsIn, caughtExpressions, handlerBody, isLoggingCall, logsTraceback } from "../analysis/handlers.js";
+import { blockStatements } from "../analysis/statements.js";
+import { createRule } from "../rule-kit/index.js";
+
+type Options = [{ reraisingContextManagers: string[]; allowLogged: boolean }];
+type MessageIds = "swallowed" | "loggedButSwallowed" | "useException" | "narrow";
+
+const BROAD = new Set(["Exception", "BaseException", "builtins.Exception", "builtins.BaseException"]);
+
+/**
+ * What a call in a `try` body is known to raise, for the "narrow" suggestion. A try body whose every call is
+ * listed here (or is a logging call) can be narrowed to the union; otherwise no narrowing is suggested.
+ */
+function knownExceptions(callee: string): string[] | null {
+  if (callee === "open" || callee === "io.open" || callee === "codecs.open") return ["OSError"];
+  if (/^(os|shutil|socket)\./u.test(callee) && !/^os\.path\.(join|basename|dirname|splitext|split|normpath|abspath)$/u.test(callee)) return ["OSError"];
+  if (/^os\.path\./u.test(callee)) return [];
+  if (callee === "int" || callee === "float" || callee === "json.loads" || callee === "uuid.UUID" || /^ipaddress\.ip_(address|network|interface)$/u.test(callee)) return ["ValueError"];
+  if (callee === "json.load") return ["OSError", "ValueError"];
+  if (/^subprocess\.(check_call|check_output)$/u.test(callee)) return ["OSError", "subprocess.CalledProcessError"];
+  if (["str", "len", "repr", "bool", "isinstance"].includes(callee)) return [];
+  return null;
+}
+
+export default createRule<Options, MessageIds>({
+  name: "no-broad-except",
+  meta: {
+    type: "problem",
+    docs: {
+      description: "Disallow broad exception handlers (`except:`, `except Exception`) that swallow errors instead of re-raising them",
+      recommended: true,
+    },
+    hasSuggestions: true,
+    messages: {
+      swallowed: "`{{handler}}` swallows every exception silently: nothing is logged and nothing re-raises it. Catch the specific exceptions or re-raise.",
+      loggedButSwallowed: "`{{handler}}` logs but swallows every exception, so callers never learn of the failure. Catch the specific exceptions or re-raise after logging.",
+      useException: "Catch `Exception` instead of everything (lets KeyboardInterrupt and SystemExit through).",
+      narrow: "Catch only {{exceptions}}, what the `try` body can raise.",
+    },
+    schema: [
+      {
+        type: "object",
+        properties: {
+          reraisingContextManagers: {
+            type: "array",
+            items: { type: "string" },
+            description: "Context managers that re-raise the active exception on exit (qualified or as written); a handler whose body runs inside one is not reported.",
+          },
+          allowLogged: {
+            type: "boolean",
+            description: "Do not report handlers that log the exception with its traceback (`LOG.exception`, `exc_info=True`, `traceback.print_exc()`).",
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [
+      {
+        reraisingContextManagers: ["excutils.save_and_reraise_exception", "oslo_utils.excutils.save_and_reraise_exception"],
+        allowLogged: false,
+      },
+    ],
+  },
+  create(context) {
+    const [{ reraisingContextManagers, allowLogged }] = context.options;
+    const reraising = new Set(reraisingContextManagers);
+    const sourceCode = context.sourceCode;
+    let model: PythonModel | undefined;
+
+    return {
+      PyExceptClause(node: PyExceptClause) {
+        model ??= getModel(context);
+        const caught = caughtExpressions(node);
+        const bare = caught.length === 0;
+        const broad = bare || caught.some((expr) => BROAD.has(model!.qualifiedName(expr) ?? ""));
+        if (!broad || alwaysReraises(node, model, reraising)) return;
+        const calls = callsIn(handlerBody(node), model);
+        if (allowLogged && calls.some((call) => logsTraceback(call, model!))) return;
+        const logged = calls.some((call) => isLoggingCall(call, model!) || logsTraceback(call, model!));
+
+        const block = node.children.find((c) => c.type === "PyBlock")!;
+        const colon = sourceCode.getTokenBefore(block)!;
+        const header = sourceCode.text.slice(node.range[0], colon.range[0]).replace(/\s+/gu, " ").trim();
+        const exceptKeyword = sourceCode.getFirstToken(node)!;
+
+        const suggest: Array<{ messageId: MessageIds; data?: Record<string, string>; fix: (fixer: any) => any }> = [];
+        if (bare) {
+          suggest.push({ messageId: "useException", fix: (fixer) => fixer.insertTextAfterRange(exceptKeyword.range, " Exception") });
+        }
+        const narrowed = narrowTo(node, model);
+        if (narrowed) {
+          const text = narrowed.length === 1 ? narrowed[0] : `(${narrowed.join(", ")})`;
+          const target = caughtTarget(node);
+          suggest.push({
+            messageId: "narrow",
+            data: { exceptions: narrowed.map((e) => `\`${e}\``).join(", ") },
+            fix: (fixer) => (target ? fixer.replaceTextRange(target.range, text) : fixer.insertTextAfterRange(exceptKeyword.range, ` ${text}`)),
+          });
+        }
+        context.report({
+          node,
+          loc: { start: node.loc.start, end: colon.loc.end },
+          messageId: logged ? "loggedButSwallowed" : "swallowed",
+          data: { handler: header },
+          suggest,
+        });
+      },
+    };
+  },
+});
+
+/** The expression to replace when narrowing: the caught expression (inside `as`), or null for a bare except. */
+function caughtTarget(handler: PyExceptClause): PyNode | null {
+  const first = handler.value[0];
+  if (!first) return null;
+  if (first.type === "PyAsPattern") return first.children[0] as PyNode;
+  return first;
+}
+
+/** The exceptions the `try` body can raise, when every call in it is known; null otherwise. */
+function narrowTo(handler: PyExceptClause, model: PythonModel): string[] | null {
+  const tryStatement = handler.parent as PyTryStatement;
+  if (tryStatement.type !== "PyTryStatement") return null;
+  const exceptions = new Set<string>();
+  for (const call of callsIn(blockStatements(tryStatement.body), model)) {
+    if (isLoggingCall(call, model)) continue;
+    const callee = model.calleeName(call);
+    const known = callee ? knownExceptions(callee) : null;
+    if (!known) return null;
+    for (const e of known) {
+      // `subprocess.CalledProcessError` is only nameable where `subprocess` is imported as such.
+      if (e.startsWith("subprocess.") && !model.bindingsOf("subprocess", handler).some((b) => b.kind === "import" && b.imported === "subprocess")) return null;
+      exceptions.add(e);
+    }
+  }
+  if (!exceptions.size) return null;
+  return [...exceptions].sort();
+}
