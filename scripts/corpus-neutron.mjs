@@ -8,7 +8,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { relative } from "node:path";
-import { ensureNeutron, repoRoot } from "./lib/corpora.mjs";
+import { ensureNeutron, findStdlib, repoRoot } from "./lib/corpora.mjs";
 
 const require = createRequire(import.meta.url);
 const { ESLint } = require("eslint");
@@ -17,7 +17,10 @@ const plugin = require(`${repoRoot}/dist/index.js`);
 const args = process.argv.slice(2);
 const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const only = option("--rule");
-const root = ensureNeutron();
+// `--stdlib` lints CPython's standard library instead (more material for rules that rarely fire on Neutron).
+const stdlib = args.includes("--stdlib");
+const root = stdlib ? findStdlib() : ensureNeutron();
+const corpusName = stdlib ? "CPython stdlib" : "Neutron 21.0.0";
 const rules = Object.fromEntries(
   Object.keys(plugin.rules)
     .filter((id) => !only || id === only)
@@ -28,10 +31,11 @@ if (!Object.keys(rules).length) throw new Error(`no rule ${only}; rules: ${Objec
 const eslint = new ESLint({
   cwd: root,
   overrideConfigFile: true,
-  overrideConfig: [{ files: ["**/*.py"], plugins: { "python-audit": plugin }, language: "python-audit/python", rules }],
+  overrideConfig: [{ ignores: ["site-packages/**"] }, { files: ["**/*.py"], plugins: { "python-audit": plugin }, language: "python-audit/python", rules }],
+  ignore: true,
 });
 const started = performance.now();
-const results = await eslint.lintFiles(["."]);
+const results = await eslint.lintFiles(stdlib ? ["**/*.py"] : ["."]);
 const seconds = (performance.now() - started) / 1000;
 
 const findings = [];
@@ -49,7 +53,7 @@ for (const result of results) {
 }
 
 const count = (key) => findings.reduce((map, f) => map.set(key(f), (map.get(key(f)) ?? 0) + 1), new Map());
-console.log(`Neutron 21.0.0: ${results.length} files in ${seconds.toFixed(1)} s, ${parseErrors} parse errors, ${findings.length} findings\n`);
+console.log(`${corpusName}: ${results.length} files in ${seconds.toFixed(1)} s, ${parseErrors} parse errors, ${findings.length} findings\n`);
 console.log("| rule | findings |\n|---|---|");
 for (const id of Object.keys(rules)) console.log(`| ${id} | ${count((f) => f.rule).get(id) ?? 0} |`);
 console.log("\n| rule | messageId | findings |\n|---|---|---|");

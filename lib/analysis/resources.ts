@@ -1,0 +1,189 @@
+import type { PyCall, PyNode } from "../ast/generated/node-types.js";
+import type { PythonModel } from "./model.js";
+import type { Scope } from "./scopes.js";
+import { contains, statementOf, unparenthesize } from "./statements.js";
+
+/** Resource-creating callees (qualified) and the method that releases what they return. */
+export const RESOURCE_RELEASE: Record<string, string[]> = {
+  open: ["close"],
+  "io.open": ["close"],
+  "codecs.open": ["close"],
+  "os.fdopen": ["close"],
+  "gzip.open": ["close"],
+  "bz2.open": ["close"],
+  "lzma.open": ["close"],
+  "tarfile.open": ["close"],
+  "zipfile.ZipFile": ["close"],
+  "tempfile.NamedTemporaryFile": ["close"],
+  "tempfile.TemporaryFile": ["close"],
+  "tempfile.SpooledTemporaryFile": ["close"],
+  "tempfile.TemporaryDirectory": ["cleanup"],
+  "socket.socket": ["close"],
+  "socket.create_connection": ["close"],
+  "subprocess.Popen": ["wait", "communicate"],
+  "sqlite3.connect": ["close"],
+  "urllib.request.urlopen": ["close"],
+};
+
+/** Calls that read from a resource they are given but do not close it: passing a fresh resource to them leaks it. */
+export const CONSUMING_CALLS = new Set([
+  "json.load", "pickle.load", "yaml.load", "yaml.safe_load", "yaml.full_load", "csv.reader", "csv.writer",
+  "csv.DictReader", "csv.DictWriter", "list", "tuple", "set", "sorted", "enumerate", "zip", "len", "sum", "next",
+  "iter", "dict", "str", "bytes", "print", "jsonutils.load", "oslo_serialization.jsonutils.load",
+]);
+
+/** Calls that take ownership of a resource so that it is released: `closing(x)`, `stack.enter_context(x)`. */
+export function takesOwnership(call: PyCall, model: PythonModel): boolean {
+  const name = model.calleeName(call) ?? "";
+  if (/(^|\.)closing$/u.test(name)) return true;
+  const callee = call.function;
+  return callee.type === "PyAttribute" && ["enter_context", "push", "callback", "enter_async_context"].includes(callee.attribute.name);
+}
+
+/** Where a freshly created value goes: the node that holds it, looking through parentheses. */
+export function holderOf(node: PyNode): { holder: PyNode; child: PyNode } {
+  let child = node;
+  let holder = node.parent as PyNode;
+  while (holder?.type === "PyParenthesizedExpression") {
+    child = holder;
+    holder = holder.parent as PyNode;
+  }
+  return { holder, child };
+}
+
+export type Use =
+  | { kind: "release"; node: PyCall }
+  | { kind: "escape"; node: PyNode }
+  | { kind: "with"; node: PyNode }
+  | { kind: "other"; node: PyNode };
+
+/**
+ * How a local name holding a resource is used after `after` in its scope: released (`name.<release>()`),
+ * escaping (returned, yielded, stored on an attribute or in a container, passed to a call that is not a known
+ * consumer, aliased, declared global), managed later (`with name:`), or just used.
+ */
+export function usesOf(name: string, scope: Scope, after: PyNode, releaseMethods: readonly string[], model: PythonModel): Use[] {
+  const uses: Use[] = [];
+  const scopeNode = scope.node;
+  for (const node of model.nodes) {
+    if (node.type !== "PyIdentifier" || node.name !== name || node.range[0] < after.range[1]) continue;
+    if (!contains(scopeNode, node) || model.resolveScope(name, node) !== scope) continue;
+    const { holder, child } = holderOf(node);
+    if (!holder) continue;
+    switch (holder.type) {
+      case "PyAttribute": {
+        if (holder.object !== child) break;
+        const call = holder.parent as PyNode;
+        if (call?.type === "PyCall" && call.function === holder && releaseMethods.includes(holder.attribute.name)) {
+          uses.push({ kind: "release", node: call });
+          continue;
+        }
+        // `self.addCleanup(f.close)`, `atexit.register(f.close)`: the release is registered for later.
+        const registered = releaseMethods.includes(holder.attribute.name) && !(call?.type === "PyCall" && call.function === holder);
+        if (registered || holder.attribute.name === "__enter__" || holder.attribute.name === "detach") {
+          uses.push({ kind: "escape", node });
+          continue;
+        }
+        uses.push({ kind: "other", node });
+        continue;
+      }
+      case "PyReturnStatement":
+      case "PyYield":
+      case "PyList":
+      case "PyTuple":
+      case "PySet":
+      case "PyPair":
+      case "PyExpressionList":
+      case "PyKeywordArgument":
+      case "PyGlobalStatement":
+      case "PyNonlocalStatement":
+      case "PyLambda":
+        uses.push({ kind: "escape", node });
+        continue;
+      case "PyAssignment":
+        if (holder.right === child) uses.push({ kind: "escape", node });
+        continue;
+      case "PyWithItem":
+        uses.push({ kind: "with", node });
+        continue;
+      case "PyAsPattern":
+        uses.push({ kind: holder.parent?.type === "PyWithItem" && holder.children[0] === child ? "with" : "other", node });
+        continue;
+      case "PyArgumentList": {
+        const call = holder.parent as PyCall;
+        const callee = model.calleeName(call) ?? "";
+        uses.push({ kind: CONSUMING_CALLS.has(callee) ? "other" : "escape", node });
+        continue;
+      }
+      default:
+        break;
+    }
+    uses.push({ kind: "other", node });
+  }
+  // A use inside a nested function (a closure) may run at any time: treat it as an escape.
+  return uses.map((use) => (model.scopeOf(use.node) !== scope && use.kind !== "escape" ? { kind: "escape", node: use.node } : use));
+}
+
+/** `with self.assertRaises(...)` / `pytest.raises(...)`: code there is expected to fail before it creates anything. */
+const EXPECTS_FAILURE = /(^|\.)(assertRaises|assertRaisesRegex|assertRaisesRegexp|assertWarns|assertWarnsRegex|raises)$/u;
+
+export function insideExpectedFailure(node: PyNode, model: PythonModel): boolean {
+  for (let current = node.parent as PyNode | null; current; current = current.parent as PyNode | null) {
+    if (current.type === "PyFunctionDefinition" || current.type === "PyLambda") return false;
+    if (current.type !== "PyWithStatement") continue;
+    for (const item of current.children[0]?.children ?? []) {
+      let value: PyNode = item.value;
+      if (value.type === "PyAsPattern") value = value.children[0] as PyNode;
+      if (value.type === "PyCall" && EXPECTS_FAILURE.test(model.qualifiedName(value.function) ?? "")) return true;
+    }
+  }
+  return false;
+}
+
+/** Whether `node` lies in the `finally:` clause of a try statement that starts after `after`, or encloses it. */
+export function inFinally(node: PyNode): boolean {
+  for (let current = node.parent as PyNode | null; current; current = current.parent as PyNode | null) {
+    if (current.type === "PyFinallyClause") return true;
+    if (current.type === "PyFunctionDefinition" || current.type === "PyLambda" || current.type === "PyClassDefinition") return false;
+  }
+  return false;
+}
+
+/**
+ * Whether some code between `from` and `to` (exclusive, same scope) may raise: any call other than `ignore`,
+ * a subscript, a `raise` or an `assert`. Nested function bodies do not run there and are skipped.
+ */
+export function mayRaiseBetween(from: PyNode, to: PyNode, scope: Scope, model: PythonModel, ignore: ReadonlySet<PyNode> = new Set()): boolean {
+  const start = from.range[1];
+  const end = to.range[0];
+  const unreachable = handlersOnlyForFailureOf(from);
+  for (const node of model.nodes) {
+    if (node.range[0] < start) continue;
+    if (node.range[0] >= end) break;
+    if (unreachable.some((h) => contains(h, node))) continue;
+    // Calls that enclose the release (`self.assertEqual(p.wait(), 0)`) run it; they do not stand before it.
+    if (ignore.has(node) || model.scopeOf(node) !== scope || contains(node, to)) continue;
+    if (node.type === "PyCall" || node.type === "PyRaiseStatement" || node.type === "PyAssertStatement" || node.type === "PyAwait") return true;
+  }
+  return false;
+}
+
+/**
+ * When the statement creating a resource is the last one of a `try` body, that try's `except` handlers run only
+ * if the creation itself failed (nothing to release), so code in them does not stand between creation and
+ * release (`try: f = open(p) except OSError: self.fail() else: f.close()`).
+ */
+function handlersOnlyForFailureOf(creation: PyNode): PyNode[] {
+  const statement = statementOf(creation);
+  const block = statement?.parent as PyNode | null;
+  const tryStatement = block?.parent as PyNode | null;
+  if (!statement || block?.type !== "PyBlock" || tryStatement?.type !== "PyTryStatement" || tryStatement.body !== block) return [];
+  if (block.children[block.children.length - 1] !== statement) return [];
+  return tryStatement.children.filter((c) => c.type === "PyExceptClause");
+}
+
+/** The statement holding a release call, when it is a plain expression statement (`f.close()`). */
+export function releaseStatement(call: PyCall): PyNode | null {
+  const statement = statementOf(call);
+  return statement?.type === "PyExpressionStatement" && unparenthesize(statement.children[0] as PyNode) === call ? statement : null;
+}

@@ -1,0 +1,253 @@
+import type { PyCall, PyNode } from "../ast/generated/node-types.js";
+import { getModel, statementList, statementOf, type PythonModel } from "../analysis/index.js";
+import { CONSUMING_CALLS, holderOf, inFinally, insideExpectedFailure, mayRaiseBetween, RESOURCE_RELEASE, releaseStatement, takesOwnership, usesOf } from "../analysis/resources.js";
+import { createRule, type PythonRuleSourceCode } from "../rule-kit/index.js";
+
+type Options = [{ extraResources: Array<{ name: string; release: string[] }>; extraPairs: Array<{ acquire: string; release: string }>; lockNamePattern: string }];
+type MessageIds = "unbound" | "neverReleased" | "notReleasedOnError" | "lockNotReleasedOnError" | "lockNeverReleased" | "useWith" | "useWithLock";
+
+const LOCK_FACTORIES = /^threading\.(Lock|RLock|Semaphore|BoundedSemaphore|Condition)$|^multiprocessing\.(Lock|RLock|Semaphore)$/u;
+
+export default createRule<Options, MessageIds>({
+  name: "no-resource-leak",
+  meta: {
+    type: "problem",
+    docs: {
+      description: "Disallow files, sockets, processes and locks that are not released on every path",
+      recommended: true,
+    },
+    hasSuggestions: true,
+    messages: {
+      unbound: "`{{call}}` is used without being bound to a name, so nothing ever closes it; use `with {{call}} as ...:`.",
+      neverReleased: "`{{name}}` (from `{{call}}`) is never released: nothing calls `{{name}}.{{release}}()`; manage it with `with` or release it in `finally:`.",
+      notReleasedOnError: "`{{name}}` (from `{{call}}`) is released only on the normal path: an exception before `{{name}}.{{release}}()` leaks it; use `with` or `try/finally`.",
+      lockNotReleasedOnError: "`{{lock}}.{{acquire}}()` is released only on the normal path: an exception before `{{lock}}.{{release}}()` keeps it held forever; use `with {{lock}}:` or `try/finally`.",
+      lockNeverReleased: "`{{lock}}.{{acquire}}()` has no matching `{{lock}}.{{release}}()` in this function.",
+      useWith: "Use `with {{call}} as {{name}}:` around the statements that use it.",
+      useWithLock: "Use `with {{lock}}:` around the statements between acquire and release.",
+    },
+    schema: [
+      {
+        type: "object",
+        properties: {
+          extraResources: {
+            type: "array",
+            description: "More resource-creating callees (qualified, e.g. `paramiko.SSHClient`) and the methods that release them.",
+            items: {
+              type: "object",
+              properties: {
+                name: { type: "string", description: "Qualified callee name." },
+                release: { type: "array", items: { type: "string" }, description: "Release method names, e.g. [\"close\"]." },
+              },
+              required: ["name", "release"],
+              additionalProperties: false,
+            },
+          },
+          extraPairs: {
+            type: "array",
+            description: "More acquire/release method pairs checked like `lock.acquire()`/`lock.release()`.",
+            items: {
+              type: "object",
+              properties: {
+                acquire: { type: "string", description: "Acquiring method name." },
+                release: { type: "string", description: "Releasing method name." },
+              },
+              required: ["acquire", "release"],
+              additionalProperties: false,
+            },
+          },
+          lockNamePattern: {
+            type: "string",
+            description: "Regular expression (case-insensitive) for receiver names treated as locks when their creation is not visible.",
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ extraResources: [], extraPairs: [], lockNamePattern: "(lock|(^|_)sem|semaphore|mutex)$" }],
+  },
+  create(context) {
+    const [{ extraResources, extraPairs, lockNamePattern }] = context.options;
+    // A Map, not an object: callee names such as `constructor` must not hit Object.prototype.
+    const releases = new Map<string, string[]>(Object.entries(RESOURCE_RELEASE));
+    for (const extra of extraResources) releases.set(extra.name, extra.release);
+    const pairs = new Map<string, string>([["acquire", "release"], ...extraPairs.map((p) => [p.acquire, p.release] as [string, string])]);
+    const lockName = new RegExp(lockNamePattern, "iu");
+    const sourceCode = context.sourceCode;
+    let model: PythonModel | undefined;
+
+    function checkResource(call: PyCall, callee: string): void {
+      const releaseMethods = releases.get(callee)!;
+      if (insideExpectedFailure(call, model!)) return;
+      const callText = shortText(sourceCode.getText(call));
+      const { holder, child } = holderOf(call);
+      switch (holder?.type) {
+        case "PyWithItem":
+        case "PyAsPattern":
+        case "PyReturnStatement":
+        case "PyYield":
+        case "PyList":
+        case "PyTuple":
+        case "PySet":
+        case "PyPair":
+        case "PyKeywordArgument":
+        case "PyLambda":
+          return;
+        case "PyArgumentList": {
+          const outer = holder.parent as PyCall;
+          if (takesOwnership(outer, model!) || !CONSUMING_CALLS.has(model!.calleeName(outer) ?? "")) return;
+          context.report({ node: call, messageId: "unbound", data: { call: callText } });
+          return;
+        }
+        case "PyAttribute":
+        case "PyForStatement":
+        case "PyForInClause":
+        case "PyExpressionStatement":
+          if (holder.type === "PyForStatement" && holder.right !== child) return;
+          // `open(p, "w").close()` (touch a file) releases it at once.
+          if (holder.type === "PyAttribute" && releaseMethods.includes(holder.attribute.name) && holder.parent?.type === "PyCall") return;
+          context.report({ node: call, messageId: "unbound", data: { call: callText } });
+          return;
+        case "PyAssignment": {
+          if (holder.right !== child || holder.left.type !== "PyIdentifier") return;
+          // A name declared `global`/`nonlocal` outlives the function.
+          if (model!.resolveScope(holder.left.name, holder.left) !== model!.scopeOf(call)) return;
+          checkBoundResource(call, holder.left.name, releaseMethods, callText);
+          return;
+        }
+        default:
+          return;
+      }
+    }
+
+    function checkBoundResource(call: PyCall, name: string, releaseMethods: string[], callText: string): void {
+      const scope = model!.scopeOf(call);
+      const uses = usesOf(name, scope, call, releaseMethods, model!);
+      if (uses.some((use) => use.kind === "escape" || use.kind === "with")) return;
+      const released = uses.filter((use) => use.kind === "release").map((use) => use.node as PyCall);
+      const release = releaseMethods[0];
+      if (!released.length) {
+        context.report({ node: call, messageId: "neverReleased", data: { name, call: callText, release } });
+        return;
+      }
+      if (released.some((r) => inFinally(r))) return;
+      const first = released[0];
+      const ignore = new Set<PyNode>([first]);
+      if (!mayRaiseBetween(call, first, scope, model!, ignore)) return;
+      const used = (first.function as { attribute: { name: string } }).attribute.name;
+      const suggest = withSuggestion(sourceCode, statementOf(call), releaseStatement(first), `${sourceCode.getText(call)} as ${name}`, uses, first);
+      context.report({
+        node: call,
+        messageId: "notReleasedOnError",
+        data: { name, call: callText, release: used },
+        suggest: suggest ? [{ messageId: "useWith", data: { call: callText, name }, fix: suggest }] : [],
+      });
+    }
+
+    function checkAcquire(call: PyCall, method: string): void {
+      const callee = call.function;
+      if (callee.type !== "PyAttribute") return;
+      const statement = statementOf(call);
+      if (statement?.type !== "PyExpressionStatement" || statement.children[0] !== call) return;
+      if (!isLockLike(callee.object, model!, lockName)) return;
+      // A method that exists to acquire (`def acquire(self): self.lock.acquire()`, `__enter__`) releases elsewhere.
+      const scopeNode = model!.scopeOf(call).node;
+      if (scopeNode.type === "PyFunctionDefinition" && [method, "__enter__", "__aenter__", "lock", "acquire_lock"].includes(scopeNode.name.name)) return;
+      const lock = sourceCode.getText(callee.object);
+      const releaseMethod = pairs.get(method)!;
+      const scope = model!.scopeOf(call);
+      const released = model!.nodes.filter(
+        (n): n is PyCall =>
+          n.type === "PyCall" &&
+          n.range[0] > call.range[1] &&
+          n.function.type === "PyAttribute" &&
+          n.function.attribute.name === releaseMethod &&
+          model!.scopeOf(n) === scope &&
+          sourceCode.getText(n.function.object) === lock,
+      );
+      const data = { lock, acquire: method, release: releaseMethod };
+      if (!released.length) {
+        context.report({ node: call, messageId: "lockNeverReleased", data });
+        return;
+      }
+      if (released.some((r) => inFinally(r))) return;
+      if (!mayRaiseBetween(call, released[0], scope, model!, new Set([released[0]]))) return;
+      const fix = withSuggestion(sourceCode, statement, releaseStatement(released[0]), lock, [], released[0]);
+      context.report({
+        node: call,
+        messageId: "lockNotReleasedOnError",
+        data,
+        suggest: fix && method === "acquire" ? [{ messageId: "useWithLock", data, fix }] : [],
+      });
+    }
+
+    return {
+      PyCall(node: PyCall) {
+        model ??= getModel(context);
+        const callee = model.calleeName(node);
+        if (callee && releases.has(callee)) {
+          checkResource(node, callee);
+          return;
+        }
+        if (node.function.type === "PyAttribute" && pairs.has(node.function.attribute.name)) checkAcquire(node, node.function.attribute.name);
+      },
+    };
+  },
+});
+
+function shortText(text: string): string {
+  const oneLine = text.replace(/\s+/gu, " ");
+  return oneLine.length > 60 ? `${oneLine.slice(0, 57)}...` : oneLine;
+}
+
+/** A receiver is a lock when it was created by a lock factory or its name looks like one. */
+function isLockLike(receiver: PyNode, model: PythonModel, lockName: RegExp): boolean {
+  if (receiver.type === "PyIdentifier") {
+    const binding = model.singleAssignment(receiver);
+    if (binding?.value?.type === "PyCall" && LOCK_FACTORIES.test(model.calleeName(binding.value) ?? "")) return true;
+    return lockName.test(receiver.name);
+  }
+  if (receiver.type === "PyAttribute") return lockName.test(receiver.attribute.name);
+  return false;
+}
+
+/**
+ * The `with` rewrite: `x = open(...)` ... `x.close()` in one block, nothing after the release using `x`, and no
+ * multi-line string among the statements between (re-indenting would change it). The statements (and comments)
+ * between creation and release move into the `with` block, indented by four spaces. Returns a fixer or null.
+ */
+function withSuggestion(
+  sourceCode: PythonRuleSourceCode,
+  creation: PyNode | null,
+  release: PyNode | null,
+  header: string,
+  uses: ReturnType<typeof usesOf>,
+  releaseCall: PyCall,
+): ((fixer: any) => any) | null {
+  if (!creation || !release || creation.parent !== release.parent) return null;
+  if (uses.some((use) => use.node.range[0] > releaseCall.range[1])) return null;
+  const text = sourceCode.text;
+  const lineStartOf = (offset: number) => Math.max(text.lastIndexOf("\n", offset - 1), text.lastIndexOf("\r", offset - 1)) + 1;
+  const lineEndOf = (offset: number) => {
+    const match = /\r\n|\r|\n/u.exec(text.slice(offset));
+    return match ? offset + match.index : text.length;
+  };
+  const indent = text.slice(lineStartOf(creation.range[0]), creation.range[0]);
+  if (!/^[ \t]*$/u.test(indent) || text.slice(release.range[1], lineEndOf(release.range[1])).trim() !== "") return null;
+  if (lineStartOf(release.range[0]) + indent.length !== release.range[0]) return null;
+  const creationLineEnd = lineEndOf(creation.range[1]);
+  const trailing = text.slice(creation.range[1], creationLineEnd);
+  if (trailing.trim() !== "" && !trailing.trim().startsWith("#")) return null;
+  const eol = /\r\n|\r|\n/u.exec(text.slice(creationLineEnd))?.[0] ?? "\n";
+  const chunkStart = creationLineEnd + eol.length;
+  const chunkEnd = lineStartOf(release.range[0]);
+  for (const token of sourceCode.ast.tokens) {
+    if (token.range[0] >= chunkStart && token.range[1] <= chunkEnd && token.type === "String" && /[\r\n]/u.test(token.value)) return null;
+  }
+  const lines = text.slice(chunkStart, chunkEnd).split(/\r\n|\r|\n/u);
+  if (lines.length && lines[lines.length - 1] === "") lines.pop();
+  const body = lines.some((line) => line.trim() !== "")
+    ? lines.map((line) => (line.trim() === "" ? line : `    ${line}`)).join(eol)
+    : `${indent}    pass`;
+  return (fixer) => fixer.replaceTextRange([creation.range[0], release.range[1]], `with ${header}:${trailing}${eol}${body}`);
+}
