@@ -2,7 +2,7 @@ import type { Program, PyCall, PyNode } from "../ast/generated/node-types.js";
 import { childNodes } from "../ast/traverse.js";
 import { stringValue } from "../rule-kit/helpers.js";
 import { buildScopes, type Binding, type Scope } from "./scopes.js";
-import { contains, unparenthesize } from "./statements.js";
+import { contains, dominatingStatements, statementOf, unparenthesize } from "./statements.js";
 
 /** Conventional logger names (oslo's `LOG`, the stdlib's `logger`), recognised without a `getLogger` binding. */
 export const CONVENTIONAL_LOGGER_NAMES = new Set(["LOG", "log", "logger", "LOGGER", "_LOG", "_LOGGER", "_log", "_logger"]);
@@ -77,17 +77,26 @@ export class PythonModel {
   }
 
   /**
-   * The bindings of `name` that may reach `at`: in the same function, those written before it in source order
-   * (the last `del` cuts earlier ones); from an enclosing scope or the module, all of them.
+   * The bindings of `name` that may reach `at`: in the same function, those written before it in source order,
+   * except one whose value contains `at`, and none before the last one that certainly runs before `at` (a
+   * dominating assignment or `del` hides earlier ones); from an enclosing scope or the module, all of them.
    */
   reachingBindings(name: string, at: PyNode): Binding[] {
     const scope = this.resolveScope(name, at);
     if (!scope) return [];
     const all = scope.bindings.get(name) ?? [];
     if (scope !== this.scopeOf(at) || scope.kind === "module") return all;
-    const before = all.filter((b) => b.target.range[0] < at.range[0] && !contains(b.target, at));
-    const lastDelete = before.map((b) => b.kind).lastIndexOf("delete");
-    return lastDelete === -1 ? before : before.slice(lastDelete + 1);
+    // A use inside a binding's own value (`cmd = ['sudo'] + cmd`) sees the earlier bindings, not that one.
+    const before = all.filter((b) => b.target.range[0] < at.range[0] && !contains(b.target, at) && !(b.value && contains(b.value, at)));
+    // A binding whose statement certainly runs before `at` (it dominates it) hides all earlier ones:
+    // `idx = int(idx)` replaces the parameter. So does `del`.
+    const dominating = new Set(dominatingStatements(at));
+    let first = 0;
+    before.forEach((b, i) => {
+      if (b.kind === "delete") first = i + 1;
+      else if (KILLING_KINDS.has(b.kind) && dominating.has(statementOf(b.target) as PyNode)) first = i;
+    });
+    return before.slice(first);
   }
 
   /**
@@ -270,6 +279,9 @@ export class PythonModel {
     return false;
   }
 }
+
+/** Bindings that replace the previous value (`x += ...` extends it instead). */
+const KILLING_KINDS = new Set(["assign", "unpack", "import", "def"]);
 
 const models = new WeakMap<Program, PythonModel>();
 

@@ -1,0 +1,243 @@
+import type { PyCall, PyNode } from "../ast/generated/node-types.js";
+import { getModel, unparenthesize, type PythonModel } from "../analysis/index.js";
+import { isValidatingConversion } from "../analysis/guards.js";
+import { untrustedSource } from "../analysis/taint.js";
+import { createRule, keywordArgument, positionalArguments, type PythonRuleSourceCode } from "../rule-kit/index.js";
+
+type Mode = "shell" | "exec";
+type Options = [{ extraSinks: Array<{ name: string; mode: Mode }>; sanitizers: string[]; validators: string[] }];
+type MessageIds = "shellInjection" | "untrustedArgument" | "quote";
+
+const SUBPROCESS_FUNCTIONS = /^subprocess\.(run|call|check_call|check_output|Popen)$/u;
+const SHELL_SINKS = /^(os\.system|os\.popen|subprocess\.(getoutput|getstatusoutput)|asyncio\.create_subprocess_shell|commands\.(getoutput|getstatusoutput))$/u;
+/** Sinks whose every positional argument is part of argv (`os.execl(path, arg0, ...)`, `processutils.execute(*cmd)`). */
+const VARARGS_SINKS = /^(os\.(exec[lv]p?e?|spawn[lv]p?e?|posix_spawnp?)|pty\.spawn|(.*\.)?processutils\.(execute|trycmd)|asyncio\.create_subprocess_exec)$/u;
+/** Sinks whose first argument (or `cmd=`/`args=`) is the argv list. */
+const ARGV_SINKS = /(^|\.)(utils\.execute|agent_utils\.execute|netns\.execute)$/u;
+
+export default createRule<Options, MessageIds>({
+  name: "no-command-injection",
+  meta: {
+    type: "problem",
+    docs: {
+      description: "Disallow commands built from unvalidated input (shell strings and argv lists of subprocess, os and OpenStack execute helpers)",
+      recommended: true,
+    },
+    hasSuggestions: true,
+    messages: {
+      shellInjection: "`{{sink}}` runs a shell command built from `{{value}}`, which is not quoted: wrap it in shlex.quote() or pass an argument list without a shell.",
+      untrustedArgument: "`{{value}}` ({{source}}) reaches `{{sink}}` without validation: check it against an allow-list, convert it (int(), netaddr.IPNetwork(), ...) or match an anchored regex first.",
+      quote: "Wrap the interpolated values in shlex.quote().",
+    },
+    schema: [
+      {
+        type: "object",
+        properties: {
+          extraSinks: {
+            type: "array",
+            description: "More command sinks: a dotted callee (qualified, or a suffix such as `ssh.execute`) and whether it runs a shell string or an argv list.",
+            items: {
+              type: "object",
+              properties: {
+                name: { type: "string", description: "Callee name or suffix." },
+                mode: { enum: ["shell", "exec"], description: "`shell`: the first argument is a shell string; `exec`: an argv list." },
+              },
+              required: ["name", "mode"],
+              additionalProperties: false,
+            },
+          },
+          sanitizers: { type: "array", items: { type: "string" }, description: "Functions that quote a value for a shell, besides shlex.quote and pipes.quote." },
+          validators: { type: "array", items: { type: "string" }, description: "Functions whose result (or whose truthiness in a guard) validates a value, besides int, float, netaddr.* and ipaddress.* conversions." },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ extraSinks: [], sanitizers: [], validators: [] }],
+  },
+  create(context) {
+    const [{ extraSinks, sanitizers, validators }] = context.options;
+    const quoting = new Set(["shlex.quote", "pipes.quote", ...sanitizers]);
+    const validatorSet = new Set(validators);
+    const sourceCode = context.sourceCode;
+    let model: PythonModel | undefined;
+
+    function sinkMode(call: PyCall, qualified: string, written: string): Mode | null {
+      for (const extra of extraSinks) {
+        if (qualified === extra.name || written === extra.name || qualified.endsWith(`.${extra.name}`) || written.endsWith(`.${extra.name}`)) return extra.mode;
+      }
+      if (SHELL_SINKS.test(qualified)) return "shell";
+      if (SUBPROCESS_FUNCTIONS.test(qualified)) {
+        const shell = keywordArgument(call, "shell");
+        return shell && shell.type !== "PyFalse" && shell.type !== "PyNone" && !(shell.type === "PyInteger" && sourceCode.getText(shell) === "0") ? "shell" : "exec";
+      }
+      if (VARARGS_SINKS.test(qualified) || ARGV_SINKS.test(qualified) || ARGV_SINKS.test(written)) return "exec";
+      return null;
+    }
+
+    function commandArgument(call: PyCall): PyNode | null {
+      return positionalArguments(call)[0] ?? keywordArgument(call, "args") ?? keywordArgument(call, "cmd") ?? null;
+    }
+
+    /** Values of a shell command string that are neither constant nor quoted, with their nodes. */
+    function unquotedParts(expr: PyNode | null, depth = 0): PyNode[] {
+      const node = unparenthesize(expr);
+      if (!node || depth > 8 || model!.isConstant(node)) return [];
+      if (node.type === "PyCall") {
+        const callee = model!.calleeName(node) ?? "";
+        if (quoting.has(callee) || isValidatingConversion(node, model!, validatorSet)) return [];
+        if (node.function.type === "PyAttribute" && node.function.attribute.name === "format" && model!.isConstant(node.function.object)) {
+          const args = node.arguments.type === "PyArgumentList" ? (node.arguments.children as PyNode[]) : [];
+          return args.flatMap((arg) => unquotedParts(arg.type === "PyKeywordArgument" ? arg.value : arg, depth + 1));
+        }
+        if (node.function.type === "PyAttribute" && node.function.attribute.name === "join" && model!.isConstant(node.function.object)) {
+          return unquotedParts(positionalArguments(node)[0] ?? null, depth + 1);
+        }
+        return [node];
+      }
+      if (node.type === "PyString") {
+        return node.children.flatMap((part) => (part.type === "PyInterpolation" ? unquotedParts(part.expression, depth + 1) : []));
+      }
+      if (node.type === "PyConcatenatedString") return (node.children as PyNode[]).flatMap((p) => unquotedParts(p, depth + 1));
+      if (node.type === "PyBinaryOperator" && (node.operator === "+" || node.operator === "%")) {
+        if (node.operator === "%") {
+          const right = unparenthesize(node.right);
+          const values = right?.type === "PyTuple" ? (right.children as PyNode[]) : [node.right];
+          return [...unquotedParts(node.left, depth + 1), ...values.flatMap((v) => unquotedParts(v, depth + 1))];
+        }
+        return [...unquotedParts(node.left, depth + 1), ...unquotedParts(node.right, depth + 1)];
+      }
+      if (node.type === "PyTuple" || node.type === "PyList") return (node.children as PyNode[]).flatMap((c) => unquotedParts(c, depth + 1));
+      if (node.type === "PyIdentifier") {
+        // A local built from parts: look at what it was bound to.
+        const bindings = model!.reachingBindings(node.name, node);
+        if (bindings.length === 1 && bindings[0].kind === "assign" && bindings[0].scope === model!.scopeOf(node)) {
+          const inner = unquotedParts(bindings[0].value, depth + 1);
+          return inner.length ? [node] : [];
+        }
+        return [node];
+      }
+      return [node];
+    }
+
+    function checkShell(call: PyCall, sink: string): void {
+      const command = commandArgument(call);
+      if (!command) return;
+      const parts = unquotedParts(command);
+      if (!parts.length) return;
+      // Parts that are whole identifiers bound locally were replaced by the identifier: quote what is visible.
+      const value = sourceCode.getText(parts[0]);
+      const direct = parts.filter((p) => p !== command && p.type !== "PyListSplat" && p.parent?.type !== "PyKeywordArgument");
+      context.report({
+        node: call,
+        messageId: "shellInjection",
+        data: { sink, value: short(value) },
+        suggest: direct.length ? [{ messageId: "quote", fix: (fixer: any) => quoteFix(fixer, direct, sourceCode, model!) }] : [],
+      });
+    }
+
+    function checkExec(call: PyCall, sink: string, qualified: string): void {
+      let elements: PyNode[];
+      if (VARARGS_SINKS.test(qualified)) {
+        // Each positional argument is one argv element; `*cmd` spreads a list (a pass-through when a parameter).
+        const args = call.arguments.type === "PyArgumentList" ? (call.arguments.children as PyNode[]) : [];
+        elements = args.flatMap((arg) => (arg.type === "PyListSplat" ? expand(arg.children[0] as PyNode, call) : arg.type === "PyKeywordArgument" || arg.type === "PyDictionarySplat" ? [] : [arg]));
+        if (/^os\.spawn/u.test(qualified)) elements = elements.slice(1);
+      } else {
+        const command = commandArgument(call);
+        if (!command) return;
+        elements = expand(command, call);
+      }
+      for (const element of elements) {
+        const source = untrustedSource(element, call, model!, { validators: validatorSet });
+        if (!source) continue;
+        context.report({ node: call, messageId: "untrustedArgument", data: { value: short(sourceCode.getText(element)), source, sink } });
+        return;
+      }
+    }
+
+    /**
+     * The argv elements an argument stands for: a literal list's items, the items a local list was built from
+     * (`cmd = [...]`, `cmd += [...]`, `cmd.append(x)`, `['tc'] + cmd`), else the value itself. A parameter that
+     * is (part of) the whole argv (`def execute(cmd): utils.execute(['sudo'] + cmd)`) is a pass-through wrapper:
+     * its callers build the command and are checked where they do; only what this function adds is examined.
+     */
+    function expand(arg: PyNode, at: PyNode, depth = 0): PyNode[] {
+      const node = unparenthesize(arg)!;
+      if (depth > 8) return [node];
+      switch (node.type) {
+        case "PyList":
+        case "PyTuple":
+          return (node.children as PyNode[]).flatMap((c) => (c.type === "PyListSplat" ? expand(c.children[0] as PyNode, at, depth + 1) : [c]));
+        case "PyListSplat":
+          return expand(node.children[0] as PyNode, at, depth + 1);
+        case "PyBinaryOperator":
+          return node.operator === "+" ? [...expand(node.left, at, depth + 1), ...expand(node.right, at, depth + 1)] : [node];
+        case "PySubscript":
+          // `args[:]`, `args[1:]`: a copy of the list.
+          return node.subscript.some((s) => s.type === "PySlice") ? expand(node.value, at, depth + 1) : [node];
+        case "PyCall":
+          return model!.calleeName(node) === "list" && positionalArguments(node)[0] ? expand(positionalArguments(node)[0], at, depth + 1) : [node];
+        case "PyIdentifier": {
+          const scope = model!.resolveScope(node.name, node);
+          if (!scope || scope.kind === "module" || scope.kind === "class") return [node];
+          const out: PyNode[] = [];
+          for (const binding of model!.reachingBindings(node.name, node)) {
+            if (binding.kind === "param") continue;
+            if ((binding.kind === "assign" || binding.kind === "augmented") && binding.value) out.push(...expand(binding.value, binding.target, depth + 1));
+            else out.push(node);
+          }
+          for (const call of model!.callsOn(node.name, scope)) {
+            if (call.range[0] >= at.range[0] || call.function.type !== "PyAttribute") continue;
+            const args = positionalArguments(call);
+            const method = call.function.attribute.name;
+            if (method === "append" && args[0]) out.push(args[0]);
+            else if (method === "insert" && args[1]) out.push(args[1]);
+            else if (method === "extend" && args[0]) out.push(...expand(args[0], call, depth + 1));
+          }
+          return out;
+        }
+        default:
+          return [node];
+      }
+    }
+
+    return {
+      PyCall(node: PyCall) {
+        model ??= getModel(context);
+        const qualified = model.calleeName(node) ?? "";
+        const written = node.function.type === "PyAttribute" || node.function.type === "PyIdentifier" ? sourceCode.getText(node.function).replace(/\s+/gu, "") : "";
+        const mode = sinkMode(node, qualified, written);
+        if (!mode) return;
+        const sink = written || qualified;
+        if (mode === "shell") checkShell(node, sink);
+        else checkExec(node, sink, qualified);
+      },
+    };
+  },
+});
+
+function short(text: string): string {
+  const oneLine = text.replace(/\s+/gu, " ");
+  return oneLine.length > 60 ? `${oneLine.slice(0, 57)}...` : oneLine;
+}
+
+/** Wraps each part in shlex.quote(...) (inside f-strings too) and adds `import shlex` when it is not imported. */
+function quoteFix(fixer: any, parts: PyNode[], sourceCode: PythonRuleSourceCode, model: PythonModel) {
+  const fixes = parts.map((part) => fixer.replaceTextRange(part.range, `shlex.quote(${sourceCode.getText(part)})`));
+  const imported = model.module.bindings.get("shlex")?.some((b) => b.kind === "import" && b.imported === "shlex");
+  if (!imported) fixes.push(importFix(fixer, sourceCode, "import shlex"));
+  return fixes;
+}
+
+/** Inserts an import after the module docstring, `__future__` imports and the other top-level imports. */
+export function importFix(fixer: any, sourceCode: PythonRuleSourceCode, statement: string) {
+  const body = sourceCode.ast.body as PyNode[];
+  let after: PyNode | null = null;
+  for (const [index, node] of body.entries()) {
+    const isDocstring = index === 0 && node.type === "PyExpressionStatement" && (node.children[0] as PyNode)?.type === "PyString";
+    if (isDocstring || node.type === "PyImportStatement" || node.type === "PyImportFromStatement" || node.type === "PyFutureImportStatement") after = node;
+    else break;
+  }
+  const eol = sourceCode.text.includes("\r\n") ? "\r\n" : "\n";
+  return after ? fixer.insertTextAfterRange(after.range, `${eol}${statement}`) : fixer.insertTextBeforeRange([0, 0], `${statement}${eol}`);
+}
