@@ -2,10 +2,12 @@
 import noBroadExcept from "./no-broad-except.js";
 import noCommandInjection from "./no-command-injection.js";
 import noResourceLeak from "./no-resource-leak.js";
+import noSensitiveDataInLogs from "./no-sensitive-data-in-logs.js";
 
 /** Every rule of the plugin, by id (without the `python-audit/` prefix). */
 export const rules = {
   "no-broad-except": noBroadExcept,
   "no-command-injection": noCommandInjection,
   "no-resource-leak": noResourceLeak,
+  "no-sensitive-data-in-logs": noSensitiveDataInLogs,
 };

@@ -1,0 +1,88 @@
+import type { PyCall, PyNode } from "../ast/generated/node-types.js";
+import { keywordArgument } from "../rule-kit/helpers.js";
+import { LOG_METHODS } from "./handlers.js";
+import type { PythonModel } from "./model.js";
+import { unparenthesize } from "./statements.js";
+
+/** A value a logging call writes, with the key it is written under (`%(token)s`, `extra={'key': ...}`). */
+export interface LoggedValue {
+  value: PyNode;
+  key: string | null;
+}
+
+/** Whether `call` is a logging call (`LOG.debug(...)`, `logging.warning(...)`, `self.logger.error(...)`). */
+export function isLogCall(call: PyCall, model: PythonModel, extraLoggers: ReadonlySet<string>): boolean {
+  const callee = call.function;
+  return callee.type === "PyAttribute" && LOG_METHODS.has(callee.attribute.name) && model.isLogger(callee.object, extraLoggers);
+}
+
+/**
+ * The values a logging call writes: positional arguments after the message (the values of a `%(name)s` mapping
+ * when that is the only one), fields of an f-string message, arguments of `.format()` or `%` applied to the
+ * message, and the values of the `extra=` dict.
+ */
+export function loggedValues(call: PyCall, model: PythonModel): LoggedValue[] {
+  const out: LoggedValue[] = [];
+  const args = call.arguments.type === "PyArgumentList" ? (call.arguments.children as PyNode[]) : [];
+  const positional = args.filter((a) => a.type !== "PyKeywordArgument" && a.type !== "PyDictionarySplat");
+  const isLog = call.function.type === "PyAttribute" && call.function.attribute.name === "log";
+  const [message, ...rest] = isLog ? positional.slice(1) : positional;
+  const text = model.text;
+  const addMapping = (node: PyNode | null | undefined) => {
+    const dict = unparenthesize(node);
+    if (dict?.type !== "PyDictionary") return false;
+    for (const pair of dict.children as PyNode[]) {
+      if (pair.type === "PyPair") out.push({ value: pair.value, key: model.constantString(pair.key) });
+    }
+    return true;
+  };
+  const addValues = (node: PyNode | null | undefined) => {
+    const value = unparenthesize(node);
+    if (!value) return;
+    if (addMapping(value)) return;
+    if (value.type === "PyTuple") for (const item of value.children as PyNode[]) out.push({ value: item, key: null });
+    else out.push({ value, key: null });
+  };
+  if (rest.length === 1 && addMapping(rest[0])) {
+    // `LOG.debug("token=%(token)s", {"token": t})`
+  } else for (const value of rest) out.push({ value, key: null });
+  const messageNode = unparenthesize(message);
+  if (messageNode?.type === "PyString") {
+    for (const part of messageNode.children) if (part.type === "PyInterpolation") out.push({ value: part.expression, key: null });
+  } else if (messageNode?.type === "PyBinaryOperator" && messageNode.operator === "%") {
+    addValues(messageNode.right);
+  } else if (messageNode?.type === "PyCall" && messageNode.function.type === "PyAttribute" && messageNode.function.attribute.name === "format") {
+    const formatArgs = messageNode.arguments.type === "PyArgumentList" ? (messageNode.arguments.children as PyNode[]) : [];
+    for (const arg of formatArgs) {
+      if (arg.type === "PyKeywordArgument") out.push({ value: arg.value, key: arg.name.type === "PyIdentifier" ? arg.name.name : null });
+      else if (arg.type !== "PyDictionarySplat") out.push({ value: arg, key: null });
+    }
+  }
+  addMapping(keywordArgument(call, "extra"));
+  void text;
+  return out;
+}
+
+/** The words of an identifier: `authToken` / `auth_token` / `AUTH_TOKEN` -> ["auth", "token"]. */
+export function identifierWords(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/gu, "$1_$2")
+    .replace(/([A-Z]+)([A-Z][a-z])/gu, "$1_$2")
+    .toLowerCase()
+    .split(/[^a-z0-9]+/u)
+    .filter(Boolean);
+}
+
+/** The name a value is known by: its identifier, attribute, string subscript key, or the callee of a getter. */
+export function valueName(node: PyNode, model: PythonModel): string | null {
+  const value = unparenthesize(node);
+  if (!value) return null;
+  if (value.type === "PyIdentifier") return value.name;
+  if (value.type === "PyAttribute") return value.attribute.name;
+  if (value.type === "PySubscript") return value.subscript.length === 1 ? model.constantString(value.subscript[0] as PyNode) : null;
+  if (value.type === "PyCall" && value.function.type === "PyAttribute" && value.function.attribute.name === "get") {
+    const key = value.arguments.type === "PyArgumentList" ? (value.arguments.children[0] as PyNode | undefined) : undefined;
+    return key ? model.constantString(key) : null;
+  }
+  return null;
+}

@@ -1,0 +1,136 @@
+import type { PyCall, PyNode } from "../ast/generated/node-types.js";
+import { getModel, unparenthesize, type PythonModel } from "../analysis/index.js";
+import { identifierWords, isLogCall, loggedValues, valueName } from "../analysis/logging.js";
+import { createRule } from "../rule-kit/index.js";
+import { importFix } from "./no-command-injection.js";
+
+type Options = [{ loggerNames: string[]; sensitiveWords: string[]; ignoredWords: string[]; maskingFunctions: string[]; suggestedMaskFunction: string }];
+type MessageIds = "sensitiveValue" | "wholeObject" | "mask";
+
+/** Objects that hold every setting or variable at once (passwords included). */
+const WHOLE_OBJECTS = /^(oslo_config\.cfg\.CONF|cfg\.CONF|CONF|conf|self\.conf|self\._conf|self\.CONF|os\.environ|self\.__dict__|request\.headers|self\.request\.headers)$/u;
+const WHOLE_CALLS = /^(locals|vars|globals)$/u;
+const MASKING_NAME = /mask|redact|sanitize|scrub|obfuscate/iu;
+/** Functions whose result says nothing about the value itself. */
+const HARMLESS_CALLS = new Set(["len", "bool", "type", "id", "hash", "isinstance", "callable", "sorted", "list"]);
+
+export default createRule<Options, MessageIds>({
+  name: "no-sensitive-data-in-logs",
+  meta: {
+    type: "problem",
+    docs: {
+      description: "Disallow passwords, tokens, keys and whole configuration objects in log messages",
+      recommended: true,
+    },
+    hasSuggestions: true,
+    messages: {
+      sensitiveValue: "`{{value}}` looks like a secret ('{{word}}') and is written to the log by `{{logger}}`; mask it (e.g. strutils.mask_password) or leave it out.",
+      wholeObject: "`{{value}}` is written to the log by `{{logger}}`: it holds every setting or variable, credentials included; log the specific non-secret values instead.",
+      mask: "Wrap `{{value}}` in {{mask}}().",
+    },
+    schema: [
+      {
+        type: "object",
+        properties: {
+          loggerNames: { type: "array", items: { type: "string" }, description: "More logger names or attributes (`audit_log`, `self._log`), besides getLogger() results and LOG/log/logger/LOGGER/_LOG." },
+          sensitiveWords: { type: "array", items: { type: "string" }, description: "Words that mark a name as secret (matched against the words of snake_case/camelCase names; `api_key` matches two adjacent words)." },
+          ignoredWords: { type: "array", items: { type: "string" }, description: "Words that say a name is about the secret, not the secret itself (`password_length`, `token_expires_at`, `token_type`)." },
+          maskingFunctions: { type: "array", items: { type: "string" }, description: "More functions whose result is safe to log, besides names containing mask/redact/sanitize." },
+          suggestedMaskFunction: { type: "string", description: "The masking function the suggestion wraps values in." },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [
+      {
+        loggerNames: [],
+        sensitiveWords: ["password", "passwd", "passphrase", "secret", "token", "api_key", "apikey", "private_key", "credential", "credentials", "access_key", "secret_key", "auth_key"],
+        ignoredWords: ["length", "len", "count", "size", "expires", "expiry", "expiration", "expire", "expired", "type", "types", "file", "path", "url", "uri", "name", "policy", "timeout", "format", "required", "enabled", "prompt", "field", "fields", "ref", "href", "version", "ttl", "lifetime", "id", "ids", "uuid", "label", "labels", "duration", "cache"],
+        maskingFunctions: [],
+        suggestedMaskFunction: "strutils.mask_password",
+      },
+    ],
+  },
+  create(context) {
+    const [{ loggerNames, sensitiveWords, ignoredWords, maskingFunctions, suggestedMaskFunction }] = context.options;
+    const extraLoggers = new Set(loggerNames);
+    const sensitive = sensitiveWords.map((w) => w.toLowerCase().split(/[^a-z0-9]+/u).filter(Boolean));
+    const ignored = new Set(ignoredWords.map((w) => w.toLowerCase()));
+    const masking = new Set(maskingFunctions);
+    const sourceCode = context.sourceCode;
+    let model: PythonModel | undefined;
+
+    /** The sensitive word in a name, or null (words from `ignoredWords` clear the name). */
+    function secretWord(name: string | null): string | null {
+      if (!name) return null;
+      const words = identifierWords(name);
+      if (words.some((w) => ignored.has(w))) return null;
+      for (const phrase of sensitive) {
+        for (let i = 0; i + phrase.length <= words.length; i++) {
+          if (phrase.every((p, j) => words[i + j] === p)) return phrase.join("_");
+        }
+      }
+      return null;
+    }
+
+    function isSafeWrapper(value: PyNode): boolean {
+      const node = unparenthesize(value);
+      if (node?.type === "PyCall") {
+        const callee = model!.calleeName(node) ?? sourceCode.getText(node.function);
+        return MASKING_NAME.test(callee) || masking.has(callee) || HARMLESS_CALLS.has(callee);
+      }
+      if (node?.type === "PyComparisonOperator") return true;
+      if (node?.type === "PyNotOperator" || node?.type === "PyBooleanOperator") return true;
+      return false;
+    }
+
+    function check(call: PyCall): void {
+      const logger = sourceCode.getText(call.function);
+      for (const { value, key } of loggedValues(call, model!)) {
+        if (isSafeWrapper(value)) continue;
+        const node = unparenthesize(value)!;
+        const text = sourceCode.getText(node).replace(/\s+/gu, " ");
+        const qualified = model!.qualifiedName(node);
+        const written = node.type === "PyIdentifier" || node.type === "PyAttribute" ? text : null;
+        const callee = node.type === "PyCall" ? model!.calleeName(node) : null;
+        if ((written && WHOLE_OBJECTS.test(written)) || (qualified && WHOLE_OBJECTS.test(qualified)) || (callee && WHOLE_CALLS.test(callee))) {
+          context.report({ node: call, messageId: "wholeObject", data: { value: short(text), logger } });
+          continue;
+        }
+        const word = secretWord(valueName(node, model!)) ?? secretWord(key);
+        if (!word) continue;
+        if (model!.isConstant(node)) continue;
+        context.report({
+          node: call,
+          messageId: "sensitiveValue",
+          data: { value: short(text), word, logger },
+          suggest: [
+            {
+              messageId: "mask",
+              data: { value: short(text), mask: suggestedMaskFunction },
+              fix: (fixer: any) => {
+                const fixes = [fixer.replaceTextRange(node.range, `${suggestedMaskFunction}(${sourceCode.getText(node)})`)];
+                const [module] = suggestedMaskFunction.split(".");
+                if (suggestedMaskFunction === "strutils.mask_password" && !model!.module.bindings.has(module)) {
+                  fixes.push(importFix(fixer, sourceCode, "from oslo_utils import strutils"));
+                }
+                return fixes;
+              },
+            },
+          ],
+        });
+      }
+    }
+
+    return {
+      PyCall(node: PyCall) {
+        model ??= getModel(context);
+        if (isLogCall(node, model, extraLoggers)) check(node);
+      },
+    };
+  },
+});
+
+function short(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
