@@ -40,6 +40,9 @@ export function takesOwnership(call: PyCall, model: PythonModel): boolean {
   return callee.type === "PyAttribute" && ["enter_context", "push", "callback", "enter_async_context"].includes(callee.attribute.name);
 }
 
+/** Nodes that hand a value they hold to someone else: returned, yielded, stored in a container, a keyword argument or a lambda. */
+export const ESCAPING_HOLDERS = new Set(["PyReturnStatement", "PyYield", "PyList", "PyTuple", "PySet", "PyPair", "PyExpressionList", "PyKeywordArgument", "PyLambda"]);
+
 /** Where a freshly created value goes: the node that holds it, looking through parentheses. */
 export function holderOf(node: PyNode): { holder: PyNode; child: PyNode } {
   let child = node;
@@ -87,17 +90,8 @@ export function usesOf(name: string, scope: Scope, after: PyNode, releaseMethods
         uses.push({ kind: "other", node });
         continue;
       }
-      case "PyReturnStatement":
-      case "PyYield":
-      case "PyList":
-      case "PyTuple":
-      case "PySet":
-      case "PyPair":
-      case "PyExpressionList":
-      case "PyKeywordArgument":
       case "PyGlobalStatement":
       case "PyNonlocalStatement":
-      case "PyLambda":
         uses.push({ kind: "escape", node });
         continue;
       case "PyAssignment":
@@ -116,6 +110,10 @@ export function usesOf(name: string, scope: Scope, after: PyNode, releaseMethods
         continue;
       }
       default:
+        if (ESCAPING_HOLDERS.has(holder.type)) {
+          uses.push({ kind: "escape", node });
+          continue;
+        }
         break;
     }
     uses.push({ kind: "other", node });

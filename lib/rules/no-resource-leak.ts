@@ -1,6 +1,6 @@
 import type { PyCall, PyNode } from "../ast/generated/node-types.js";
 import { getModel, statementList, statementOf, type PythonModel } from "../analysis/index.js";
-import { CONSUMING_CALLS, holderOf, inFinally, insideExpectedFailure, mayRaiseBetween, RESOURCE_RELEASE, releaseStatement, takesOwnership, usesOf } from "../analysis/resources.js";
+import { CONSUMING_CALLS, ESCAPING_HOLDERS, holderOf, inFinally, insideExpectedFailure, mayRaiseBetween, RESOURCE_RELEASE, releaseStatement, takesOwnership, usesOf } from "../analysis/resources.js";
 import { createRule, type PythonRuleSourceCode } from "../rule-kit/index.js";
 
 type Options = [{ extraResources: Array<{ name: string; release: string[] }>; extraPairs: Array<{ acquire: string; release: string }>; lockNamePattern: string }];
@@ -81,17 +81,10 @@ export default createRule<Options, MessageIds>({
       if (insideExpectedFailure(call, model!)) return;
       const callText = shortText(sourceCode.getText(call));
       const { holder, child } = holderOf(call);
-      switch (holder?.type) {
+      if (!holder || ESCAPING_HOLDERS.has(holder.type)) return;
+      switch (holder.type) {
         case "PyWithItem":
         case "PyAsPattern":
-        case "PyReturnStatement":
-        case "PyYield":
-        case "PyList":
-        case "PyTuple":
-        case "PySet":
-        case "PyPair":
-        case "PyKeywordArgument":
-        case "PyLambda":
           return;
         case "PyArgumentList": {
           const outer = holder.parent as PyCall;
