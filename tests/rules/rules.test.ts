@@ -31,6 +31,14 @@ describe("rules: meta", () => {
       assert.equal(`python-audit/${id}` in plugin.configs.recommended.rules, rule.meta.docs.recommended);
       assert.ok(readFileSync(doc, "utf8").includes(rule.meta.docs.description), "the doc states the description");
     });
+
+    it(`${id}: rejects unknown options with a clear error`, async () => {
+      const eslint = new eslintVersions[0].module.ESLint({
+        overrideConfigFile: true,
+        overrideConfig: [{ files: ["**/*.py"], plugins: { "python-audit": plugin }, language: "python-audit/python", rules: { [`python-audit/${id}`]: ["error", { bogusOption: true }] } }] as any,
+      });
+      await assert.rejects(eslint.lintText("x = 1\n", { filePath: "x.py" }), /bogusOption|additional properties/u);
+    });
   }
 });
 

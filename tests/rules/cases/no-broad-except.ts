@@ -1,6 +1,7 @@
 import type { RuleCases } from "../harness.js";
 
-// Cases for python-audit/no-broad-except. Locations span the handler header (`except ...:`).
+// Cases for python-audit/no-broad-except. Locations span the handler header (`except ...:`). The last
+// invalid and valid cases are modelled on neutron/agent/l3/dvr_local_router.py (ARP cache, SNAT redirection).
 const cases: RuleCases = {
   "valid": [
     "try:\n    run()\nexcept Exception:\n    raise\n",
@@ -55,7 +56,8 @@ const cases: RuleCases = {
     },
     "Exception = ValueError\ntry:\n    run()\nexcept ValueError:\n    pass\n",
     "try:\n    run()\nexcept Exception:\n    match x:\n        case 1:\n            raise\n        case _:\n            raise ValueError()\n    raise\n",
-    "try:\n    run()\nexcept Exception as e:\n    raise\nfinally:\n    cleanup()\n"
+    "try:\n    run()\nexcept Exception as e:\n    raise\nfinally:\n    cleanup()\n",
+    "class DvrLocalRouter(object):\n    def _set_subnet_arp_info(self, subnet_id):\n        try:\n            self._update_arp_entry(subnet_id)\n        except Exception:\n            with excutils.save_and_reraise_exception():\n                LOG.error('Failed to update ARP for subnet %s', subnet_id)\n"
   ],
   "invalid": [
     {
@@ -389,6 +391,25 @@ const cases: RuleCases = {
           "column": 1,
           "endLine": 3,
           "endColumn": 27
+        }
+      ]
+    },
+    {
+      "code": "class DvrLocalRouter(object):\n    def _process_arp_cache_for_internal_port(self, subnet_id):\n        for arp_entry in self._pending_arp_set:\n            try:\n                state = self._update_arp_entry(arp_entry.ip, arp_entry.mac)\n            except Exception:\n                state = False\n\n    def _snat_redirect_modify(self, gateway, is_add):\n        try:\n            ip_lib.add_ip_rule(self.ns_name, ip=gateway)\n        except Exception:\n            if is_add:\n                exc = 'DVR: error adding redirection logic'\n            else:\n                exc = 'DVR: snat remove failed to clear the rule and device'\n            LOG.exception(exc)\n",
+      "errors": [
+        {
+          "messageId": "swallowed",
+          "line": 6,
+          "column": 13,
+          "endLine": 6,
+          "endColumn": 30
+        },
+        {
+          "messageId": "loggedButSwallowed",
+          "line": 12,
+          "column": 9,
+          "endLine": 12,
+          "endColumn": 26
         }
       ]
     }
