@@ -27,8 +27,8 @@ export function callsIn(statements: PyNode[], model: PythonModel): PyCall[] {
   if (!statements.length) return out;
   const start = statements[0].range[0];
   const end = statements[statements.length - 1].range[1];
-  for (const node of model.nodes) {
-    if (node.type !== "PyCall" || node.range[0] < start || node.range[1] > end) continue;
+  for (const node of model.nodesWithin(start, end)) {
+    if (node.type !== "PyCall" || node.range[1] > end) continue;
     let nested = false;
     for (let p = node.parent as PyNode | null; p && p.range[0] >= start; p = p.parent as PyNode | null) {
       if (p.type === "PyFunctionDefinition" || p.type === "PyLambda" || p.type === "PyClassDefinition") nested = true;
@@ -80,8 +80,8 @@ export function isReraisingWith(statement: PyNode, model: PythonModel, names: Re
 }
 
 function suppressesReraise(statement: PyNode, alias: string, model: PythonModel): boolean {
-  for (const node of model.nodes) {
-    if (node.range[0] < statement.range[0] || node.range[1] > statement.range[1] || node.type !== "PyAssignment") continue;
+  for (const node of model.nodesWithin(statement.range[0], statement.range[1])) {
+    if (node.type !== "PyAssignment") continue;
     const left = node.left;
     if (left.type === "PyAttribute" && left.attribute.name === "reraise" && left.object.type === "PyIdentifier" && left.object.name === alias) {
       return node.right?.type === "PyFalse";

@@ -44,6 +44,22 @@ export class PythonModel {
     return this.#allNodes;
   }
 
+  /**
+   * The nodes that start inside `[start, end)`, in source order, found by binary search in `nodes` (pre-order
+   * start offsets never decrease), so range queries cost their size, not the file's.
+   */
+  *nodesWithin(start: number, end: number): Iterable<PyNode> {
+    const nodes = this.nodes;
+    let low = 0;
+    let high = nodes.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (nodes[mid].range[0] < start) low = mid + 1;
+      else high = mid;
+    }
+    for (let i = low; i < nodes.length && nodes[i].range[0] < end; i++) yield nodes[i];
+  }
+
   /** The scope a node is evaluated in (its function, lambda, class, comprehension or the module). */
   scopeOf(node: PyNode): Scope {
     for (let current = node.parent as PyNode | null; current; current = current.parent as PyNode | null) {

@@ -68,9 +68,9 @@ export type Use =
 export function usesOf(name: string, scope: Scope, after: PyNode, releaseMethods: readonly string[], model: PythonModel): Use[] {
   const uses: Use[] = [];
   const scopeNode = scope.node;
-  for (const node of model.nodes) {
-    if (node.type !== "PyIdentifier" || node.name !== name || node.range[0] < after.range[1]) continue;
-    if (!contains(scopeNode, node) || model.resolveScope(name, node) !== scope) continue;
+  for (const node of model.nodesWithin(after.range[1], scopeNode.range[1])) {
+    if (node.type !== "PyIdentifier" || node.name !== name) continue;
+    if (model.resolveScope(name, node) !== scope) continue;
     const { holder, child } = holderOf(node);
     if (!holder) continue;
     switch (holder.type) {
@@ -155,9 +155,7 @@ export function mayRaiseBetween(from: PyNode, to: PyNode, scope: Scope, model: P
   const start = from.range[1];
   const end = to.range[0];
   const unreachable = handlersOnlyForFailureOf(from);
-  for (const node of model.nodes) {
-    if (node.range[0] < start) continue;
-    if (node.range[0] >= end) break;
+  for (const node of model.nodesWithin(start, end)) {
     if (unreachable.some((h) => contains(h, node))) continue;
     // Calls that enclose the release (`self.assertEqual(p.wait(), 0)`) run it; they do not stand before it.
     if (ignore.has(node) || model.scopeOf(node) !== scope || contains(node, to)) continue;

@@ -2,7 +2,7 @@ import type { PyCall, PyNode } from "../ast/generated/node-types.js";
 import { getModel, unparenthesize, type PythonModel } from "../analysis/index.js";
 import { isValidatingConversion } from "../analysis/guards.js";
 import { untrustedSource } from "../analysis/taint.js";
-import { createRule, keywordArgument, positionalArguments, type PythonRuleSourceCode } from "../rule-kit/index.js";
+import { createRule, importFix, keywordArgument, positionalArguments, shortText, type PythonRuleSourceCode } from "../rule-kit/index.js";
 
 type Mode = "shell" | "exec";
 type Options = [{ extraSinks: Array<{ name: string; mode: Mode }>; sanitizers: string[]; validators: string[] }];
@@ -130,7 +130,7 @@ export default createRule<Options, MessageIds>({
       context.report({
         node: call,
         messageId: "shellInjection",
-        data: { sink, value: short(value) },
+        data: { sink, value: shortText(value) },
         suggest: direct.length ? [{ messageId: "quote", fix: (fixer: any) => quoteFix(fixer, direct, sourceCode, model!) }] : [],
       });
     }
@@ -150,7 +150,7 @@ export default createRule<Options, MessageIds>({
       for (const element of elements) {
         const source = untrustedSource(element, call, model!, { validators: validatorSet });
         if (!source) continue;
-        context.report({ node: call, messageId: "untrustedArgument", data: { value: short(sourceCode.getText(element)), source, sink } });
+        context.report({ node: call, messageId: "untrustedArgument", data: { value: shortText(sourceCode.getText(element)), source, sink } });
         return;
       }
     }
@@ -216,28 +216,10 @@ export default createRule<Options, MessageIds>({
   },
 });
 
-function short(text: string): string {
-  const oneLine = text.replace(/\s+/gu, " ");
-  return oneLine.length > 60 ? `${oneLine.slice(0, 57)}...` : oneLine;
-}
-
 /** Wraps each part in shlex.quote(...) (inside f-strings too) and adds `import shlex` when it is not imported. */
 function quoteFix(fixer: any, parts: PyNode[], sourceCode: PythonRuleSourceCode, model: PythonModel) {
   const fixes = parts.map((part) => fixer.replaceTextRange(part.range, `shlex.quote(${sourceCode.getText(part)})`));
   const imported = model.module.bindings.get("shlex")?.some((b) => b.kind === "import" && b.imported === "shlex");
   if (!imported) fixes.push(importFix(fixer, sourceCode, "import shlex"));
   return fixes;
-}
-
-/** Inserts an import after the module docstring, `__future__` imports and the other top-level imports. */
-export function importFix(fixer: any, sourceCode: PythonRuleSourceCode, statement: string) {
-  const body = sourceCode.ast.body as PyNode[];
-  let after: PyNode | null = null;
-  for (const [index, node] of body.entries()) {
-    const isDocstring = index === 0 && node.type === "PyExpressionStatement" && (node.children[0] as PyNode)?.type === "PyString";
-    if (isDocstring || node.type === "PyImportStatement" || node.type === "PyImportFromStatement" || node.type === "PyFutureImportStatement") after = node;
-    else break;
-  }
-  const eol = sourceCode.text.includes("\r\n") ? "\r\n" : "\n";
-  return after ? fixer.insertTextAfterRange(after.range, `${eol}${statement}`) : fixer.insertTextBeforeRange([0, 0], `${statement}${eol}`);
 }

@@ -1,7 +1,7 @@
 import type { PyCall, PyNode } from "../ast/generated/node-types.js";
 import { getModel, statementList, statementOf, type PythonModel } from "../analysis/index.js";
 import { CONSUMING_CALLS, ESCAPING_HOLDERS, holderOf, inFinally, insideExpectedFailure, mayRaiseBetween, RESOURCE_RELEASE, releaseStatement, takesOwnership, usesOf } from "../analysis/resources.js";
-import { createRule, type PythonRuleSourceCode } from "../rule-kit/index.js";
+import { createRule, shortText, type PythonRuleSourceCode } from "../rule-kit/index.js";
 
 type Options = [{ extraResources: Array<{ name: string; release: string[] }>; extraPairs: Array<{ acquire: string; release: string }>; lockNamePattern: string }];
 type MessageIds = "unbound" | "neverReleased" | "notReleasedOnError" | "lockNotReleasedOnError" | "lockNeverReleased" | "useWith" | "useWithLock";
@@ -149,10 +149,9 @@ export default createRule<Options, MessageIds>({
       const lock = sourceCode.getText(callee.object);
       const releaseMethod = pairs.get(method)!;
       const scope = model!.scopeOf(call);
-      const released = model!.nodes.filter(
+      const released = [...model!.nodesWithin(call.range[1], scope.node.range[1])].filter(
         (n): n is PyCall =>
           n.type === "PyCall" &&
-          n.range[0] > call.range[1] &&
           n.function.type === "PyAttribute" &&
           n.function.attribute.name === releaseMethod &&
           model!.scopeOf(n) === scope &&
@@ -187,11 +186,6 @@ export default createRule<Options, MessageIds>({
     };
   },
 });
-
-function shortText(text: string): string {
-  const oneLine = text.replace(/\s+/gu, " ");
-  return oneLine.length > 60 ? `${oneLine.slice(0, 57)}...` : oneLine;
-}
 
 /** A receiver is a lock when it was created by a lock factory or its name looks like one. */
 function isLockLike(receiver: PyNode, model: PythonModel, lockName: RegExp): boolean {

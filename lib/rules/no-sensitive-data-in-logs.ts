@@ -1,8 +1,7 @@
 import type { PyCall, PyNode } from "../ast/generated/node-types.js";
 import { getModel, unparenthesize, type PythonModel } from "../analysis/index.js";
 import { identifierWords, isLogCall, loggedValues, valueName } from "../analysis/logging.js";
-import { createRule } from "../rule-kit/index.js";
-import { importFix } from "./no-command-injection.js";
+import { createRule, importFix, shortText } from "../rule-kit/index.js";
 
 type Options = [{ loggerNames: string[]; sensitiveWords: string[]; ignoredWords: string[]; maskingFunctions: string[]; suggestedMaskFunction: string }];
 type MessageIds = "sensitiveValue" | "wholeObject" | "mask";
@@ -94,7 +93,7 @@ export default createRule<Options, MessageIds>({
         const written = node.type === "PyIdentifier" || node.type === "PyAttribute" ? text : null;
         const callee = node.type === "PyCall" ? model!.calleeName(node) : null;
         if ((written && WHOLE_OBJECTS.test(written)) || (qualified && WHOLE_OBJECTS.test(qualified)) || (callee && WHOLE_CALLS.test(callee))) {
-          context.report({ node: call, messageId: "wholeObject", data: { value: short(text), logger } });
+          context.report({ node: call, messageId: "wholeObject", data: { value: shortText(text), logger } });
           continue;
         }
         const word = secretWord(valueName(node, model!)) ?? secretWord(key);
@@ -103,11 +102,11 @@ export default createRule<Options, MessageIds>({
         context.report({
           node: call,
           messageId: "sensitiveValue",
-          data: { value: short(text), word, logger },
+          data: { value: shortText(text), word, logger },
           suggest: [
             {
               messageId: "mask",
-              data: { value: short(text), mask: suggestedMaskFunction },
+              data: { value: shortText(text), mask: suggestedMaskFunction },
               fix: (fixer: any) => {
                 const fixes = [fixer.replaceTextRange(node.range, `${suggestedMaskFunction}(${sourceCode.getText(node)})`)];
                 const [module] = suggestedMaskFunction.split(".");
@@ -130,7 +129,3 @@ export default createRule<Options, MessageIds>({
     };
   },
 });
-
-function short(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
-}

@@ -1,0 +1,21 @@
+import type { PyNode } from "../ast/generated/node-types.js";
+import type { PythonRuleSourceCode } from "./create-rule.js";
+
+/** Source text on one line, cut to `max` characters, for messages. */
+export function shortText(text: string, max = 60): string {
+  const oneLine = text.replace(/\s+/gu, " ");
+  return oneLine.length > max ? `${oneLine.slice(0, max - 3)}...` : oneLine;
+}
+
+/** A fix that inserts an import after the module docstring, `__future__` imports and the other top-level imports. */
+export function importFix(fixer: any, sourceCode: PythonRuleSourceCode, statement: string) {
+  const body = sourceCode.ast.body as PyNode[];
+  let after: PyNode | null = null;
+  for (const [index, node] of body.entries()) {
+    const isDocstring = index === 0 && node.type === "PyExpressionStatement" && (node.children[0] as PyNode)?.type === "PyString";
+    if (isDocstring || node.type === "PyImportStatement" || node.type === "PyImportFromStatement" || node.type === "PyFutureImportStatement") after = node;
+    else break;
+  }
+  const eol = sourceCode.text.includes("\r\n") ? "\r\n" : "\n";
+  return after ? fixer.insertTextAfterRange(after.range, `${eol}${statement}`) : fixer.insertTextBeforeRange([0, 0], `${statement}${eol}`);
+}
