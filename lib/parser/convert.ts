@@ -97,7 +97,7 @@ function fieldName(cursor: TreeSitter.TreeCursor, id: number): string {
  * reads numeric ids and offsets only (no per-node SyntaxNode objects, no recursion: any nesting depth works).
  * The node binding parses the JS string as UTF-16, so `startIndex`/`endIndex` are already string offsets.
  */
-export function convert(tree: TreeSitter.Tree, text: string): Conversion {
+export function convert(tree: TreeSitter.Tree, text: string, options: { tokens?: boolean } = {}): Conversion {
   const lines = new LineIndex(text);
   const watched: MutableNode[] = [];
   const tokens: PyToken[] = [];
@@ -125,7 +125,7 @@ export function convert(tree: TreeSitter.Tree, text: string): Conversion {
   // Stack of the AST nodes that own the current cursor position's children; `null` marks an anonymous node.
   const owners: Array<MutableNode | null> = [program];
   // Whether tokens are being emitted below this depth (false inside a node emitted as one token).
-  const tokenize: boolean[] = [true];
+  const tokenize: boolean[] = [options.tokens !== false];
   const result = () => ({ program: program as unknown as Program, lines, watched: watched as unknown as PyNode[] });
   if (!cursor.gotoFirstChild()) return result();
   for (;;) {

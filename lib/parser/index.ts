@@ -20,21 +20,41 @@ export const VISITOR_KEYS: Readonly<Record<string, readonly string[]>> = visitor
  * Parses Python source into the ESLint AST: the one producer behind both the `python` language and the
  * `languageOptions.parser` route. Throws `PythonSyntaxError` for code Python 3 would reject.
  */
-export function parsePython(text: string): Program {
+export function parsePython(text: string, options: { lazyTokens?: boolean } = {}): Program {
   checkSourceText(text);
-  let tree = parseTree(text);
+  let input = text;
+  let tree = parseTree(input);
   let blankedComments: Array<[number, number]> = [];
   if (tree.rootNode.hasError) {
     const joined = joinBracketedLines(text);
     const retry = joined && parseTree(joined.input);
     if (!retry || retry.rootNode.hasError) throw findTreeError(tree, text);
     tree = retry;
+    input = joined.input;
     blankedComments = joined.comments;
   }
-  const { program, lines, watched } = convert(tree, text);
+  const lazyTokens = options.lazyTokens === true;
+  const { program, lines, watched } = convert(tree, text, { tokens: !lazyTokens });
   if (blankedComments.length) restoreComments(program, blankedComments, text, lines);
   checkPython3(program, watched, text, lines);
+  if (lazyTokens) defineLazyTokens(program, input, text);
   return program;
+}
+
+/**
+ * Tokens cost about a third of the conversion and most rules never ask for them, so the language builds them on
+ * first access (re-parsing the file once); parser mode needs them at once (ESLint's SourceCode reads them).
+ */
+function defineLazyTokens(program: Program, input: string, text: string): void {
+  Object.defineProperty(program, "tokens", {
+    configurable: true,
+    enumerable: true,
+    get() {
+      const tokens = convert(parseTree(input), text).program.tokens;
+      Object.defineProperty(program, "tokens", { value: tokens, writable: true, configurable: true, enumerable: true });
+      return tokens;
+    },
+  });
 }
 
 /** Puts comments blanked for the bracket-joining retry back into `Program.comments`, in order. */

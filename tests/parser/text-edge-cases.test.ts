@@ -45,6 +45,15 @@ describe("text edge cases", () => {
     assert.equal(fn.type === "PyFunctionDefinition" && fn.body.children.length, 3);
   });
 
+  it("lazy tokens (language mode) equal eager tokens, also after the bracket-joining retry", () => {
+    for (const text of ["x = f(a, 'é😀')  # c\n", "def f():\n    (bar.\nbaz)\n"]) {
+      const lazy = parsePython(text, { lazyTokens: true });
+      assert.equal(Object.getOwnPropertyDescriptor(lazy, "tokens")?.get !== undefined, true, "not built before use");
+      assert.deepEqual(lazy.tokens, parsePython(text).tokens);
+      assert.ok(lazy.tokens.length > 3);
+    }
+  });
+
   it("CR alone starts a new line", () => {
     const program = parsePython("x = 1\ry = 2\r");
     assert.deepEqual(program.body.map((s) => s.loc.start.line), [1, 2]);
