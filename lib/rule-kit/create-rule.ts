@@ -23,6 +23,7 @@ export interface PythonRuleSourceCode {
   getTokens(node: Located): PyToken[];
   getCommentsInside(node: Located): PyComment[];
   getAncestors(node: PyNode): PyNode[];
+  getLocFromIndex(index: number): { line: number; column: number };
 }
 import { packageMeta } from "../package-meta.js";
 

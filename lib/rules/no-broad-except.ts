@@ -80,10 +80,14 @@ export default createRule<Options, MessageIds>({
         if (allowLogged && calls.some((call) => logsTraceback(call, model!))) return;
         const logged = calls.some((call) => isLoggingCall(call, model!) || logsTraceback(call, model!));
 
-        const block = node.children.find((c) => c.type === "PyBlock")!;
-        const colon = sourceCode.getTokenBefore(block)!;
-        const header = sourceCode.text.slice(node.range[0], colon.range[0]).replace(/\s+/gu, " ").trim();
-        const exceptKeyword = sourceCode.getFirstToken(node)!;
+        // The header ends at the first `:` after the caught expressions (found in the text: asking the token
+        // store would make the language build this file's tokens).
+        const text = sourceCode.text;
+        const lastHeaderPart = ([...node.value, node.alias].filter(Boolean) as PyNode[]).at(-1);
+        const colonIndex = text.indexOf(":", lastHeaderPart ? lastHeaderPart.range[1] : node.range[0] + "except".length);
+        const colonEnd = sourceCode.getLocFromIndex(colonIndex + 1);
+        const header = text.slice(node.range[0], colonIndex).replace(/\s+/gu, " ").trim();
+        const exceptKeyword = { range: [node.range[0], node.range[0] + "except".length] as [number, number] };
 
         const suggest: Array<{ messageId: MessageIds; data?: Record<string, string>; fix: (fixer: any) => any }> = [];
         if (bare) {
@@ -101,7 +105,7 @@ export default createRule<Options, MessageIds>({
         }
         context.report({
           node,
-          loc: { start: node.loc.start, end: colon.loc.end },
+          loc: { start: node.loc.start, end: colonEnd },
           messageId: logged ? "loggedButSwallowed" : "swallowed",
           data: { handler: header },
           suggest,

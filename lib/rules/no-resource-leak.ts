@@ -128,7 +128,7 @@ export default createRule<Options, MessageIds>({
       const ignore = new Set<PyNode>([first]);
       if (!mayRaiseBetween(call, first, scope, model!, ignore)) return;
       const used = (first.function as { attribute: { name: string } }).attribute.name;
-      const suggest = withSuggestion(sourceCode, statementOf(call), releaseStatement(first), `${sourceCode.getText(call)} as ${name}`, uses, first);
+      const suggest = withSuggestion(sourceCode, model!, statementOf(call), releaseStatement(first), `${sourceCode.getText(call)} as ${name}`, uses, first);
       context.report({
         node: call,
         messageId: "notReleasedOnError",
@@ -164,7 +164,7 @@ export default createRule<Options, MessageIds>({
       }
       if (released.some((r) => inFinally(r))) return;
       if (!mayRaiseBetween(call, released[0], scope, model!, new Set([released[0]]))) return;
-      const fix = withSuggestion(sourceCode, statement, releaseStatement(released[0]), lock, [], released[0]);
+      const fix = withSuggestion(sourceCode, model!, statement, releaseStatement(released[0]), lock, [], released[0]);
       context.report({
         node: call,
         messageId: "lockNotReleasedOnError",
@@ -205,6 +205,7 @@ function isLockLike(receiver: PyNode, model: PythonModel, lockName: RegExp): boo
  */
 function withSuggestion(
   sourceCode: PythonRuleSourceCode,
+  model: PythonModel,
   creation: PyNode | null,
   release: PyNode | null,
   header: string,
@@ -228,8 +229,9 @@ function withSuggestion(
   const eol = /\r\n|\r|\n/u.exec(text.slice(creationLineEnd))?.[0] ?? "\n";
   const chunkStart = creationLineEnd + eol.length;
   const chunkEnd = lineStartOf(release.range[0]);
-  for (const token of sourceCode.ast.tokens) {
-    if (token.range[0] >= chunkStart && token.range[1] <= chunkEnd && token.type === "String" && /[\r\n]/u.test(token.value)) return null;
+  // Re-indenting a multi-line string would change its value.
+  for (const node of model.nodesWithin(chunkStart, chunkEnd)) {
+    if ((node.type === "PyString" || node.type === "PyConcatenatedString") && /[\r\n]/u.test(text.slice(node.range[0], node.range[1]))) return null;
   }
   const lines = text.slice(chunkStart, chunkEnd).split(/\r\n|\r|\n/u);
   if (lines.length && lines[lines.length - 1] === "") lines.pop();
