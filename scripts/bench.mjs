@@ -57,8 +57,11 @@ function time(command, commandArgs, options = {}) {
   return { seconds: median(walls), rss, output };
 }
 
+// The stdlib folder holds site-packages (third-party code): every tool skips it, as pythonFiles() does.
+const IGNORED = "site-packages";
+
 function eslint(corpusDir, config, extra = [], env = {}) {
-  return time(process.execPath, ["--require", rssReporter, eslintBin, "--config", join(benchDir, `${config.replace(/ /gu, "-")}.config.mjs`), "--format", "json", "--output-file", join(benchDir, "out.json"), ...extra, "."], {
+  return time(process.execPath, ["--require", rssReporter, eslintBin, "--config", join(benchDir, `${config.replace(/ /gu, "-")}.config.mjs`), "--ignore-pattern", `${IGNORED}/**`, "--format", "json", "--output-file", join(benchDir, "out.json"), ...extra, "."], {
     cwd: corpusDir,
     env: { ...process.env, ...env },
   });
@@ -113,8 +116,8 @@ for (const { name, dir } of corpora) {
   add("  python-audit language, no rules (parse + convert + traverse)", eslint(dir, "no rules"));
   const timing = eslint(dir, "recommended", [], { TIMING: "all" });
   if (ensureBandit()) {
-    add("Bandit, all checks", time("bandit", ["-r", "-q", "-f", "json", "-o", join(benchDir, "bandit.json"), "."], { cwd: dir }));
-    add("Bandit, B602-B607, B110, B112", time("bandit", ["-r", "-q", "-t", "B602,B603,B604,B605,B606,B607,B110,B112", "-f", "json", "-o", join(benchDir, "bandit-subset.json"), "."], { cwd: dir }));
+    add("Bandit, all checks", time("bandit", ["-r", "-q", "-x", `./${IGNORED}`, "-f", "json", "-o", join(benchDir, "bandit.json"), "."], { cwd: dir }));
+    add("Bandit, B602-B607, B110, B112", time("bandit", ["-r", "-q", "-x", `./${IGNORED}`, "-t", "B602,B603,B604,B605,B606,B607,B110,B112", "-f", "json", "-o", join(benchDir, "bandit-subset.json"), "."], { cwd: dir }));
   } else console.log("Bandit not installed and cannot be (`apt-get install bandit` needs root): skipped");
   try {
     add("Ruff (wasm), S, BLE, E722, SIM115", time(process.execPath, ["--require", rssReporter, ruffScript(files)]));
