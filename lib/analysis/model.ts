@@ -1,4 +1,5 @@
 import type { Program, PyCall, PyNode } from "../ast/generated/node-types.js";
+import { lowerBound } from "../ast/ranges.js";
 import { childNodes } from "../ast/traverse.js";
 import { stringValue } from "../rule-kit/helpers.js";
 import { buildScopes, type Binding, type Scope } from "./scopes.js";
@@ -50,14 +51,7 @@ export class PythonModel {
    */
   *nodesWithin(start: number, end: number): Iterable<PyNode> {
     const nodes = this.nodes;
-    let low = 0;
-    let high = nodes.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if (nodes[mid].range[0] < start) low = mid + 1;
-      else high = mid;
-    }
-    for (let i = low; i < nodes.length && nodes[i].range[0] < end; i++) yield nodes[i];
+    for (let i = lowerBound(nodes, start); i < nodes.length && nodes[i].range[0] < end; i++) yield nodes[i];
   }
 
   /** The scope a node is evaluated in (its function, lambda, class, comprehension or the module). */

@@ -1,4 +1,5 @@
 import type { PyComment, PyToken, Range } from "../ast/base.js";
+import { lowerBound } from "../ast/ranges.js";
 
 type TokenOrComment = PyToken | PyComment;
 type Filter = (token: TokenOrComment) => boolean;
@@ -27,18 +28,6 @@ function normalize(options: CursorOptions, defaultCount = 1, numberIs: "skip" | 
     skip: options?.skip ?? 0,
     count: options?.count ?? defaultCount,
   };
-}
-
-/** First index in `items` (sorted by range) whose start is >= `offset`. */
-function lowerBound(items: ReadonlyArray<HasRange>, offset: number): number {
-  let low = 0;
-  let high = items.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (items[mid].range[0] < offset) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }
 
 /**
