@@ -1,4 +1,5 @@
 import type { PyNode } from "../ast/generated/node-types.js";
+import { childNodes } from "../ast/traverse.js";
 
 /** Statement node types (anything that can stand in a block or at module level). */
 const STATEMENT_TYPES = new Set([
@@ -19,6 +20,23 @@ export function statementOf(node: PyNode): PyNode | null {
     if (isStatement(current)) return current;
   }
   return null;
+}
+
+const CLAUSE_TYPES = new Set(["PyElifClause", "PyElseClause", "PyExceptClause", "PyFinallyClause", "PyCaseClause"]);
+
+/**
+ * The physical lines of the logical line that holds `node`: its simple statement, or the header of its compound
+ * statement or clause (`with open(p) as f:`, `except Exception:`), as `[first, last]`.
+ */
+export function logicalLines(node: PyNode): [number, number] {
+  let holder: PyNode | null = node;
+  while (holder && !isStatement(holder) && !CLAUSE_TYPES.has(holder.type)) holder = holder.parent as PyNode | null;
+  if (!holder) return [node.loc.start.line, node.loc.end.line];
+  const first = holder.loc.start.line;
+  const body = childNodes(holder).find((child) => child.type === "PyBlock");
+  if (!body) return [first, holder.loc.end.line];
+  // The header ends on the line before the body, or on the body's line for `if x: y`.
+  return [first, Math.max(first, body.loc.start.line - 1)];
 }
 
 /** The statement list (`Program.body` or a block's children) that holds `statement`. */

@@ -4,8 +4,13 @@ import { visitorKeys } from "../ast/generated/visitor-keys.js";
 import { parsePython, PythonSyntaxError } from "../parser/index.js";
 import { PythonSourceCode } from "./python-source-code.js";
 
-/** Language options of `python-audit/python`. None of its own yet; unknown keys are rejected so typos do not pass. */
-export type PythonLanguageOptions = Record<string, unknown>;
+/**
+ * Language options of `python-audit/python`; unknown keys are rejected so typos do not pass.
+ * - `nosec` (default true): honour Bandit's `# nosec` and Ruff's `# noqa: S602` comments.
+ */
+export type PythonLanguageOptions = { nosec?: boolean } & Record<string, unknown>;
+
+const LANGUAGE_OPTIONS: Record<string, (value: unknown) => boolean> = { nosec: (value) => typeof value === "boolean" };
 
 /**
  * JS-shaped defaults that core rules read unconditionally from `context.languageOptions` (`strict` reads
@@ -34,10 +39,11 @@ export class PythonLanguage implements Language<{
   readonly defaultLanguageOptions: PythonLanguageOptions = JS_COMPAT_DEFAULTS;
 
   validateLanguageOptions(languageOptions: PythonLanguageOptions): void {
-    for (const key of Object.keys(languageOptions ?? {})) {
-      if (!IGNORED_JS_OPTIONS.has(key)) {
-        throw new Error(`Unknown language option "${key}" for python-audit/python (it has no options yet).`);
-      }
+    for (const [key, value] of Object.entries(languageOptions ?? {})) {
+      if (IGNORED_JS_OPTIONS.has(key)) continue;
+      const valid = LANGUAGE_OPTIONS[key];
+      if (!valid) throw new Error(`Unknown language option "${key}" for python-audit/python (known: ${Object.keys(LANGUAGE_OPTIONS).join(", ")}).`);
+      if (!valid(value)) throw new Error(`Language option "${key}" of python-audit/python must be a boolean, got ${JSON.stringify(value)}.`);
     }
   }
 

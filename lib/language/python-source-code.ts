@@ -9,6 +9,9 @@ import { TokenStore, type CursorOptions } from "./token-store.js";
 import { createEmptyScopeManager, createProgramCodePath, type EmptyScopeManager } from "./js-compat.js";
 
 type Element = PyNode | PyToken | PyComment;
+
+/** The event emitted once per file after the whole traversal (language mode only). */
+export const PYTHON_FILE_END = "onPythonFileEnd";
 const commentParser = new ConfigCommentParser();
 const INLINE_CONFIG = /^\s*eslint(?:-enable|-disable(?:(?:-next)?-line)?)?(?:\s|$)/u;
 const KEYS = visitorKeys as unknown as Record<string, readonly string[]>;
@@ -64,6 +67,8 @@ export class PythonSourceCode extends TextSourceCodeBase<{
     yield* this.#visitAll();
     yield new CallMethodStep({ target: "onCodePathSegmentEnd", args: [segment, this.ast] });
     yield new CallMethodStep({ target: "onCodePathEnd", args: [codePath, this.ast] });
+    // After every rule's `Program:exit`: rules that judge the other rules' results (no-unused-nosec) listen here.
+    yield new CallMethodStep({ target: PYTHON_FILE_END, args: [this.ast] });
   }
 
   *#visitAll(): Iterable<VisitNodeStep> {

@@ -26,11 +26,21 @@ export interface PythonRuleSourceCode {
   getLocFromIndex(index: number): { line: number; column: number };
 }
 import { packageMeta } from "../package-meta.js";
+import { logicalLines } from "../analysis/statements.js";
+import { getSuppressionIndex, type SuppressionCodes } from "./suppressions.js";
 
 /** `meta.docs` of a Python rule. `recommended` decides membership of `configs.recommended` (derived, not listed). */
 export interface PythonRuleDocs {
   description: string;
   recommended: boolean;
+  /** Severity in the configs (default `error`): `error` for security defects, `warn` for hardening advice. */
+  severity?: "error" | "warn";
+  /** The audit category this rule reports under (the heading in the audit report). */
+  category?: string;
+  /** How to fix a finding, in a sentence or two: the "Solution" of the audit report and the docs. */
+  remediation?: string;
+  /** Other tools' ids for this check, honoured in `# nosec` / `# noqa:` comments. */
+  suppressionCodes?: SuppressionCodes;
   /** Filled in by `createRule` from the rule name. */
   url?: string;
 }
@@ -70,6 +80,8 @@ export interface PythonRuleSpec<Options extends unknown[], MessageIds extends st
     hasSuggestions?: boolean;
     deprecated?: boolean;
   };
+  /** False for rules about suppression comments themselves, which `# nosec` must not silence. */
+  suppressible?: boolean;
   create(context: PythonRuleContext<Options, MessageIds>): PythonRuleListener;
 }
 
@@ -88,6 +100,35 @@ export function createRule<Options extends unknown[] = [], MessageIds extends st
   return {
     name: spec.name,
     meta: { ...spec.meta, docs: { ...spec.meta.docs, url: ruleDocsUrl(spec.name) } },
-    create: (context) => spec.create(context as unknown as PythonRuleContext<Options, MessageIds>) as RuleVisitor,
+    create: (context) => spec.create(withSuppressions(spec, context as unknown as PythonRuleContext<Options, MessageIds>)) as RuleVisitor,
   } as RuleDefinition<PythonRuleTypes<Options, MessageIds>> & { name: string };
+}
+
+/** Whether `# nosec` / `# noqa:` comments are honoured: the language option `nosec` (parser mode: `parserOptions.nosec`). */
+export function nosecEnabled(languageOptions: Record<string, unknown> | undefined): boolean {
+  const parserOptions = languageOptions?.parserOptions as Record<string, unknown> | undefined;
+  return (languageOptions?.nosec ?? parserOptions?.nosec) !== false;
+}
+
+/**
+ * The rule's context with `report` dropping reports that a `# nosec` / `# noqa:` comment on the reported
+ * statement suppresses (recording the use, for `no-unused-nosec`).
+ */
+function withSuppressions<Options extends unknown[], MessageIds extends string>(
+  spec: PythonRuleSpec<Options, MessageIds>,
+  context: PythonRuleContext<Options, MessageIds>,
+): PythonRuleContext<Options, MessageIds> {
+  if (spec.suppressible === false || !nosecEnabled(context.languageOptions as Record<string, unknown>)) return context;
+  const index = getSuppressionIndex(context.sourceCode.ast);
+  index.rulesRun.set(spec.name, spec.meta.docs.suppressionCodes);
+  if (!index.entries.length) return context;
+  const report = context.report.bind(context);
+  const filtered = (descriptor: Parameters<typeof report>[0]) => {
+    const node = (descriptor as { node?: PyNode }).node;
+    const loc = (descriptor as { loc?: { start: { line: number }; end?: { line: number } } }).loc;
+    const lines: [number, number] = node ? logicalLines(node) : [loc!.start.line, loc!.end?.line ?? loc!.start.line];
+    if (index.suppress(spec.name, spec.meta.docs.suppressionCodes, lines).length) return;
+    report(descriptor);
+  };
+  return Object.create(context, { report: { value: filtered } }) as PythonRuleContext<Options, MessageIds>;
 }

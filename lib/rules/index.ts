@@ -3,6 +3,7 @@ import noBroadExcept from "./no-broad-except.js";
 import noCommandInjection from "./no-command-injection.js";
 import noResourceLeak from "./no-resource-leak.js";
 import noSensitiveDataInLogs from "./no-sensitive-data-in-logs.js";
+import noUnusedNosec from "./no-unused-nosec.js";
 
 /** Every rule of the plugin, by id (without the `python-audit/` prefix). */
 export const rules = {
@@ -10,4 +11,5 @@ export const rules = {
   "no-command-injection": noCommandInjection,
   "no-resource-leak": noResourceLeak,
   "no-sensitive-data-in-logs": noSensitiveDataInLogs,
+  "no-unused-nosec": noUnusedNosec,
 };

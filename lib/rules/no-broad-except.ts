@@ -31,6 +31,11 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: "Disallow broad exception handlers (`except:`, `except Exception`) that swallow errors instead of re-raising them",
       recommended: true,
+      severity: "warn",
+      category: "Broad exception handling",
+      remediation:
+        "Catch only the exceptions the `try` body is expected to raise; where a broad handler is needed (a top-level loop that must survive), log the traceback (`LOG.exception`) and re-raise, or run the handler inside `excutils.save_and_reraise_exception()`.",
+      suppressionCodes: { bandit: ["B110", "try_except_pass", "B112", "try_except_continue"], ruff: ["BLE001", "E722", "S110", "S112"] },
     },
     hasSuggestions: true,
     messages: {

@@ -22,6 +22,11 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: "Disallow commands built from unvalidated input (shell strings and argv lists of subprocess, os and OpenStack execute helpers)",
       recommended: true,
+      severity: "error",
+      category: "Command execution without validation",
+      remediation:
+        "Pass commands as argument lists without a shell; validate every value that comes from outside (RPC payloads, configuration, function parameters) against an allow-list, a conversion (`int()`, `netaddr.IPNetwork()`) or an anchored regex before it reaches the command; where a shell string is unavoidable, quote each value with `shlex.quote()`.",
+      suppressionCodes: { bandit: ["B602", "subprocess_popen_with_shell_equals_true", "B603", "subprocess_without_shell_equals_true", "B604", "any_other_function_with_shell_equals_true", "B605", "start_process_with_a_shell", "B606", "start_process_with_no_shell", "B607", "start_process_with_partial_path"], ruff: ["S602", "S603", "S604", "S605", "S606", "S607"] },
     },
     hasSuggestions: true,
     messages: {

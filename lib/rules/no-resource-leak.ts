@@ -15,6 +15,11 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: "Disallow files, sockets, processes and locks that are not released on every path",
       recommended: true,
+      severity: "warn",
+      category: "Resource leaks",
+      remediation:
+        "Open files, sockets and processes in a `with` statement (or `contextlib.closing`/`ExitStack`), and hold locks with `with lock:`; where that does not fit, release the resource in a `finally:` block so that an exception cannot leak it.",
+      suppressionCodes: { ruff: ["SIM115"] },
     },
     hasSuggestions: true,
     messages: {

@@ -20,6 +20,10 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: "Disallow passwords, tokens, keys and whole configuration objects in log messages",
       recommended: true,
+      severity: "error",
+      category: "Sensitive data in logs",
+      remediation:
+        "Never log secrets or whole configuration objects: log the specific non-secret values, or mask secrets first with `oslo_utils.strutils.mask_password()` / `mask_dict_password()`.",
     },
     hasSuggestions: true,
     messages: {

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { eslintVersions, loadPlugin, repoRoot } from "../helpers.js";
+import { loadCases } from "./harness.js";
 
 /**
  * Every example in docs/rules/<id>.md is linted: fences opened with ```python incorrect must report the rule,
@@ -9,6 +10,7 @@ import { eslintVersions, loadPlugin, repoRoot } from "../helpers.js";
  * ```python correct {"allowLogged": true}).
  */
 const plugin = loadPlugin();
+const cases = loadCases();
 const FENCE = /^```python (incorrect|correct)(?: (\{.*\}))?\n([\s\S]*?)^```$/gmu;
 
 for (const id of Object.keys(plugin.rules)) {
@@ -26,7 +28,11 @@ for (const id of Object.keys(plugin.rules)) {
             files: ["**/*.py"],
             plugins: { "python-audit": plugin },
             language: "python-audit/python",
-            rules: { [`python-audit/${id}`]: options ? ["error", JSON.parse(options)] : "error" },
+            rules: {
+              // Rules that judge the others' results (no-unused-nosec) run next to them, as in the RuleTester cases.
+              ...((cases.get(id) as { withRecommendedRules?: boolean } | undefined)?.withRecommendedRules ? plugin.configs.recommended.rules : {}),
+              [`python-audit/${id}`]: options ? ["error", JSON.parse(options)] : "error",
+            },
           }] as any,
         });
         const [result] = await eslint.lintText(code, { filePath: "example.py" });

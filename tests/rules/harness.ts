@@ -23,6 +23,10 @@ export interface InvalidCase extends ValidCase {
 export interface RuleCases {
   valid: Array<string | ValidCase>;
   invalid: InvalidCase[];
+  /** Run next to the recommended rules (for rules that judge the others' results); default false. */
+  withRecommendedRules?: boolean;
+  /** Language mode only (for rules that need the language's end-of-file event); default false. */
+  languageModeOnly?: boolean;
 }
 
 /** The case files in tests/rules/cases, by rule id (each default-exports `RuleCases`); a broken file maps to its error. */

@@ -27,8 +27,17 @@ describe("rules: meta", () => {
       assert.equal(typeof rule.meta.docs.recommended, "boolean");
       assert.match(rule.meta.docs.url, new RegExp(`docs/rules/${id}\\.md$`));
       assert.ok(Array.isArray(rule.meta.schema), "an options schema");
-      assert.ok(`python-audit/${id}` in plugin.configs.all.rules);
+      assert.match(rule.meta.docs.severity, /^(error|warn)$/u, "meta.docs.severity");
+      assert.ok(rule.meta.docs.category, "meta.docs.category (the audit report heading)");
+      assert.ok(rule.meta.docs.remediation?.length > 40, "meta.docs.remediation (the audit report's Solution)");
+      const setting = (config: { rules: Record<string, unknown> }) => {
+        const value = config.rules[`python-audit/${id}`];
+        return Array.isArray(value) ? value[0] : value;
+      };
+      assert.equal(setting(plugin.configs.all), rule.meta.docs.severity);
       assert.equal(`python-audit/${id}` in plugin.configs.recommended.rules, rule.meta.docs.recommended);
+      assert.equal(`python-audit/${id}` in plugin.configs.openstack.rules, rule.meta.docs.recommended);
+      if (rule.meta.docs.recommended) assert.equal(setting(plugin.configs.recommended), rule.meta.docs.severity);
       assert.ok(readFileSync(doc, "utf8").includes(rule.meta.docs.description), "the doc states the description");
     });
 
@@ -53,14 +62,16 @@ for (const [id, ruleCases] of cases) {
     it("has at least 40 cases", () => {
       assert.ok(ruleCases.valid.length + ruleCases.invalid.length >= 40, `${ruleCases.valid.length + ruleCases.invalid.length} cases`);
     });
+    const otherRules = ruleCases.withRecommendedRules ? { rules: plugin.configs.recommended.rules } : {};
+    const languageConfig = { plugins: { "python-audit": plugin }, language: "python-audit/python", ...otherRules };
     const runs = [
-      { label: "language mode, ESLint 10", eslint: eslintVersions[0].module, config: { plugins: { "python-audit": plugin }, language: "python-audit/python" } },
-      { label: "language mode, ESLint 9", eslint: eslintVersions[1].module, config: { plugins: { "python-audit": plugin }, language: "python-audit/python" } },
-      { label: "parser mode, ESLint 10", eslint: eslintVersions[0].module, config: { languageOptions: { parser: plugin.parser } } },
+      { label: "language mode, ESLint 10", eslint: eslintVersions[0].module, config: languageConfig },
+      { label: "language mode, ESLint 9", eslint: eslintVersions[1].module, config: languageConfig },
+      ...(ruleCases.languageModeOnly ? [] : [{ label: "parser mode, ESLint 10", eslint: eslintVersions[0].module, config: { languageOptions: { parser: plugin.parser } } }]),
     ];
     for (const { label, eslint, config } of runs) {
       describe(label, () => {
-        new eslint.RuleTester(config as any).run(id, plugin.rules[id], ruleCases as any);
+        new eslint.RuleTester(config as any).run(id, plugin.rules[id], { valid: ruleCases.valid, invalid: ruleCases.invalid } as any);
       });
     }
 
