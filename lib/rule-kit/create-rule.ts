@@ -41,7 +41,7 @@ export interface PythonRuleDocs {
   remediation?: string;
   /** Other tools' ids for this check, honoured in `# nosec` / `# noqa:` comments. */
   suppressionCodes?: SuppressionCodes;
-  /** Filled in by `createRule` from the rule name. */
+  /** Filled in by `createRule` from the rule name unless given. */
   url?: string;
 }
 
@@ -71,7 +71,8 @@ export interface PythonRuleSpec<Options extends unknown[], MessageIds extends st
   name: string;
   meta: {
     type: "problem" | "suggestion" | "layout";
-    docs: Omit<PythonRuleDocs, "url">;
+    /** `url` defaults to this plugin's docs/rules/<name>.md; a team's own rules give theirs. */
+    docs: PythonRuleDocs;
     messages: Record<MessageIds, string>;
     schema: NonNullable<RuleDefinition["meta"]>["schema"];
     /** Merged with the user's options by ESLint (deeply, for objects). */
@@ -99,7 +100,7 @@ export function createRule<Options extends unknown[] = [], MessageIds extends st
 ): RuleDefinition<PythonRuleTypes<Options, MessageIds>> & { name: string } {
   return {
     name: spec.name,
-    meta: { ...spec.meta, docs: { ...spec.meta.docs, url: ruleDocsUrl(spec.name) } },
+    meta: { ...spec.meta, docs: { ...spec.meta.docs, url: spec.meta.docs.url ?? ruleDocsUrl(spec.name) } },
     create: (context) => spec.create(withSuppressions(spec, context as unknown as PythonRuleContext<Options, MessageIds>)) as RuleVisitor,
   } as RuleDefinition<PythonRuleTypes<Options, MessageIds>> & { name: string };
 }

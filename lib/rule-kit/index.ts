@@ -3,3 +3,6 @@ export type { PythonRuleContext, PythonRuleDocs, PythonRuleListener, PythonRuleS
 export { dottedName, enclosingFunction, isInterpolated, keywordArgument, positionalArguments, stringValue } from "./helpers.js";
 export { childNodes } from "../ast/traverse.js";
 export { importFix, shortText } from "./fixes.js";
+/** The semantic model of a file (scopes, imports, qualified names, def-use), shared by all rules of the file. */
+export { getModel } from "../analysis/index.js";
+export type { PythonModel } from "../analysis/index.js";

@@ -70,14 +70,15 @@ export function parseSuppressionComment(comment: PyComment): SuppressionEntry[] 
  * ids. Any other word ends the list, and a list without ids is a bare `# nosec` (as in Bandit).
  */
 function isBanditId(word: string): boolean {
-  return /^B\d{3}$/u.test(word) || /^[a-z][a-z0-9]*(_[a-z0-9]+)+$/u.test(word) || /^(python-audit\/)?[a-z]+(-[a-z]+)+$/u.test(word);
+  return /^B\d{3}$/u.test(word) || /^[a-z][a-z0-9]*(_[a-z0-9]+)+$/u.test(word) || /^([a-z0-9@-]+\/)?[a-z0-9]+(-[a-z0-9]+)+$/u.test(word);
 }
 
 /** Whether `entry` names the rule `ruleName` (its id, its Bandit ids and names, its Ruff codes). */
 export function entryMatchesRule(entry: SuppressionEntry, ruleName: string, codes: SuppressionCodes | undefined): boolean {
   if (entry.code === null) return true;
   if (entry.kind === "noqa") return codes?.ruff?.includes(entry.code) ?? false;
-  if (entry.code === ruleName || entry.code === `python-audit/${ruleName}`) return true;
+  // A rule id with any plugin prefix (`python-audit/no-x`, a team plugin's `team/no-x`) or none.
+  if (entry.code === ruleName || entry.code.endsWith(`/${ruleName}`)) return true;
   return codes?.bandit?.some((id) => id.toLowerCase() === entry.code!.toLowerCase()) ?? false;
 }
 

@@ -19,7 +19,7 @@ export default createRule<Options, MessageIds>({
     },
     hasSuggestions: true,
     messages: {
-      unusedCode: "`{{code}}` in this `# {{kind}}` comment suppresses nothing: python-audit/{{rules}} reports nothing on this statement.",
+      unusedCode: "`{{code}}` in this `# {{kind}}` comment suppresses nothing: rule `{{rules}}` reports nothing on this statement.",
       unusedBare: "This bare `# nosec` suppresses nothing: no rule of python-audit reports on this statement.",
       remove: "Remove `{{code}}` from the comment.",
     },

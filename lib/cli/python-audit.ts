@@ -1,0 +1,231 @@
+#!/usr/bin/env node
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import type { ESLint as ESLintClass, Linter } from "eslint";
+
+/**
+ * `npx python-audit [paths...]`: the recommended audit without writing an ESLint config. Runs ESLint's Node API
+ * on the given paths (default `.`), skips what git ignores, and prints stylish, audit (Markdown), SARIF or JSON
+ * output. Exit codes as ESLint's: 0 clean, 1 error-severity findings (or too many warnings), 2 usage or
+ * configuration errors. A user's own `eslint.config.*` is used, and said so, unless `--no-config-lookup`.
+ */
+
+const USAGE = `Usage: python-audit [options] [paths...]
+
+Audits Python files (default path: .) with eslint-plugin-python-audit's recommended rules.
+
+Options:
+  -f, --format <name>      stylish (default), audit (Markdown security review), sarif, json
+  -o, --output-file <path> write the report to a file instead of stdout
+      --config <name>      the plugin config without an ESLint config file: recommended (default), openstack, all
+      --no-config-lookup   ignore any eslint.config.* and use the plugin's config only
+      --concurrency <n>    lint in worker threads: a number, "auto" or "off" (ESLint >= 9.34)
+      --max-warnings <n>   exit 1 when there are more warnings than this
+      --quiet              report errors only
+  -h, --help               show this help
+  -v, --version            show the version`;
+
+const FORMATS = new Set(["stylish", "audit", "sarif", "json"]);
+const CONFIGS = new Set(["recommended", "openstack", "all"]);
+
+class UsageError extends Error {}
+
+interface Options {
+  paths: string[];
+  format: string;
+  outputFile: string | null;
+  config: string;
+  configLookup: boolean;
+  concurrency: number | "auto" | "off" | undefined;
+  maxWarnings: number;
+  quiet: boolean;
+}
+
+function parseOptions(argv: string[]): Options | "help" | "version" {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        format: { type: "string", short: "f", default: "stylish" },
+        "output-file": { type: "string", short: "o" },
+        config: { type: "string", default: "recommended" },
+        "no-config-lookup": { type: "boolean", default: false },
+        concurrency: { type: "string" },
+        "max-warnings": { type: "string" },
+        quiet: { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false },
+        version: { type: "boolean", short: "v", default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return "help";
+  if (values.version) return "version";
+  if (!FORMATS.has(values.format!)) throw new UsageError(`Unknown format "${values.format}" (known: ${[...FORMATS].join(", ")}).`);
+  if (!CONFIGS.has(values.config!)) throw new UsageError(`Unknown config "${values.config}" (known: ${[...CONFIGS].join(", ")}).`);
+  let concurrency: Options["concurrency"];
+  if (values.concurrency !== undefined) {
+    if (values.concurrency === "auto" || values.concurrency === "off") concurrency = values.concurrency;
+    else if (/^[1-9]\d*$/u.test(values.concurrency)) concurrency = Number(values.concurrency);
+    else throw new UsageError(`--concurrency takes a positive number, "auto" or "off", not "${values.concurrency}".`);
+  }
+  let maxWarnings = -1;
+  if (values["max-warnings"] !== undefined) {
+    if (!/^\d+$/u.test(values["max-warnings"])) throw new UsageError(`--max-warnings takes a number, not "${values["max-warnings"]}".`);
+    maxWarnings = Number(values["max-warnings"]);
+  }
+  return {
+    paths: positionals.length ? positionals : ["."],
+    format: values.format!,
+    outputFile: values["output-file"] ?? null,
+    config: values.config!,
+    configLookup: !values["no-config-lookup"],
+    concurrency,
+    maxWarnings,
+    quiet: values.quiet!,
+  };
+}
+
+/** Escapes glob syntax in a literal path for ESLint's ignore patterns. */
+const literalGlob = (path: string) => path.replace(/[\\*?[\]{}()!+@]/gu, (c) => `\\${c}`);
+
+/**
+ * What git ignores under `cwd`, as ESLint ignore patterns: asked of git itself (nested .gitignore files,
+ * .git/info/exclude and the global excludes file all count); without git, the top-level .gitignore is read.
+ */
+export function gitignorePatterns(cwd: string): string[] {
+  try {
+    const out = execFileSync("git", ["ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--directory"], {
+      cwd,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+      maxBuffer: 256 * 1024 * 1024,
+    });
+    return out.split("\0").filter(Boolean).map(literalGlob);
+  } catch {
+    return gitignoreFilePatterns(cwd);
+  }
+}
+
+/** The patterns of `cwd/.gitignore` translated to ESLint's (gitignore semantics for the common forms). */
+export function gitignoreFilePatterns(cwd: string): string[] {
+  const file = join(cwd, ".gitignore");
+  if (!existsSync(file)) return [];
+  const patterns: string[] = [];
+  for (const raw of readFileSync(file, "utf8").split(/\r?\n/u)) {
+    const line = raw.replace(/(?<!\\)\s+$/u, "");
+    if (!line || line.startsWith("#")) continue;
+    const negated = line.startsWith("!");
+    let pattern = negated ? line.slice(1) : line;
+    // A pattern with a slash other than at the end is anchored to the .gitignore's folder; otherwise it matches at any depth.
+    const anchored = pattern.slice(0, -1).includes("/");
+    pattern = pattern.replace(/^\//u, "");
+    if (!anchored && !pattern.startsWith("**/")) pattern = `**/${pattern}`;
+    patterns.push(`${negated ? "!" : ""}${pattern}`);
+  }
+  return patterns;
+}
+
+/** Prints elapsed time on a terminal's stderr while a long run goes on (ESLint's API reports no per-file progress). */
+function startProgress(stream: NodeJS.WriteStream): () => void {
+  if (!stream.isTTY) return () => {};
+  const started = Date.now();
+  let shown = false;
+  const timer = setInterval(() => {
+    shown = true;
+    stream.write(`\rpython-audit: auditing... ${Math.round((Date.now() - started) / 1000)} s`);
+  }, 1000);
+  return () => {
+    clearInterval(timer);
+    if (shown) stream.write("\r\u001b[2K");
+  };
+}
+
+async function loadFormatter(eslint: ESLintClass, format: string): Promise<ESLintClass.LoadedFormatter> {
+  if (format === "audit") return eslint.loadFormatter(join(__dirname, "..", "formatters", "audit.js"));
+  if (format === "sarif") {
+    try {
+      return await eslint.loadFormatter("@microsoft/sarif");
+    } catch {
+      throw new UsageError("--format sarif needs @microsoft/eslint-formatter-sarif: npm install --save-dev @microsoft/eslint-formatter-sarif");
+    }
+  }
+  return eslint.loadFormatter(format);
+}
+
+export async function main(argv: string[], io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WriteStream } = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  const cwd = process.cwd();
+  const options = parseOptions(argv);
+  if (options === "help") {
+    io.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const plugin = require("../../index.js") as { meta: { version: string }; configs: Record<string, Linter.Config> };
+  if (options === "version") {
+    io.stdout.write(`${plugin.meta.version}\n`);
+    return 0;
+  }
+  // The user's ESLint (a peer dependency), flat config only: this plugin has no eslintrc form.
+  const { ESLint } = require("eslint") as typeof import("eslint");
+  const base = {
+    cwd,
+    ignorePatterns: gitignorePatterns(cwd),
+    errorOnUnmatchedPattern: false,
+    ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
+  };
+
+  let eslint: ESLintClass = new ESLint({ ...base, overrideConfigFile: true, overrideConfig: [plugin.configs[options.config]] } as ESLintClass.Options);
+  if (options.configLookup) {
+    const probe = new ESLint({ cwd } as ESLintClass.Options);
+    const configFile = await probe.findConfigFile(join(cwd, "__python_audit__.py"));
+    if (configFile) {
+      io.stderr.write(`python-audit: using your ESLint config ${configFile} (--no-config-lookup uses only the plugin's ${options.config} config).\n`);
+      eslint = new ESLint(base as ESLintClass.Options);
+      const pyConfig = await eslint.calculateConfigForFile(join(cwd, "__python_audit__.py")).catch(() => undefined);
+      if (!pyConfig || pyConfig.language !== "python-audit/python") {
+        io.stderr.write(`python-audit: that config does not lint .py files with python-audit; add pythonAudit.configs.${options.config} to it, or run with --no-config-lookup.\n`);
+      }
+    }
+  }
+
+  const stopProgress = startProgress(io.stderr);
+  let results: ESLintClass.LintResult[];
+  try {
+    results = await eslint.lintFiles(options.paths);
+  } finally {
+    stopProgress();
+  }
+  const reported = options.quiet ? ESLint.getErrorResults(results) : results;
+  const formatter = await loadFormatter(eslint, options.format);
+  const output = await formatter.format(reported, { cwd, rulesMeta: eslint.getRulesMetaForResults(reported) } as never);
+  if (options.outputFile) writeFileSync(resolve(cwd, options.outputFile), output);
+  else if (output) io.stdout.write(output.endsWith("\n") ? output : `${output}\n`);
+
+  const errors = results.reduce((n, r) => n + r.errorCount, 0);
+  const warnings = results.reduce((n, r) => n + r.warningCount, 0);
+  if (errors) return 1;
+  if (options.maxWarnings >= 0 && warnings > options.maxWarnings) {
+    io.stderr.write(`python-audit: too many warnings (${warnings}; --max-warnings is ${options.maxWarnings}).\n`);
+    return 1;
+  }
+  return 0;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: Error) => {
+      if (error instanceof UsageError) process.stderr.write(`python-audit: ${error.message}\n\n${USAGE}\n`);
+      else process.stderr.write(`python-audit: ${error.stack ?? error.message}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

@@ -1,0 +1,193 @@
+import { readFileSync } from "node:fs";
+import { relative } from "node:path";
+import type { ESLint, Linter } from "eslint";
+import type { Program, PyNode } from "../ast/generated/node-types.js";
+import { childNodes } from "../ast/traverse.js";
+import { parsePython } from "../parser/index.js";
+
+/**
+ * `eslint -f <this file>`: a Markdown security review of the linted files, written the way a reviewer writes
+ * one. Findings are grouped by audit category (`meta.docs.category` of the rule), each with its Location
+ * (file, line, enclosing class/function), Issue (message and offending source) and Solution (the rule's
+ * `meta.docs.remediation`, the same text as its docs); then a Conclusion. Deterministic: no dates, stable order.
+ */
+
+/** The exact conclusion when no error-severity finding remains. */
+const NO_DEFECTS = "No security defects are detected in the code";
+
+interface RuleMetaLike {
+  docs?: { description?: string; url?: string; category?: string; remediation?: string };
+}
+interface FormatterContext {
+  cwd?: string;
+  rulesMeta?: Record<string, RuleMetaLike>;
+}
+interface Finding {
+  file: string;
+  message: Linter.LintMessage;
+  scope: string | null;
+  source: string[];
+}
+interface Category {
+  title: string;
+  ruleIds: Set<string>;
+  findings: Finding[];
+  remediation: Map<string, string>;
+}
+
+/** Where a function or class spans, for naming the scope of a finding. */
+interface ScopeSpan {
+  name: string;
+  start: number;
+  end: number;
+}
+
+function scopeSpans(program: Program): ScopeSpan[] {
+  const spans: ScopeSpan[] = [];
+  const stack: Array<{ node: PyNode; prefix: string }> = [{ node: program as unknown as PyNode, prefix: "" }];
+  while (stack.length) {
+    const { node, prefix } = stack.pop()!;
+    let childPrefix = prefix;
+    if (node.type === "PyFunctionDefinition" || node.type === "PyClassDefinition") {
+      const name = `${prefix}${node.name.name}`;
+      spans.push({ name: node.type === "PyFunctionDefinition" ? `${name}()` : name, start: node.loc.start.line, end: node.loc.end.line });
+      childPrefix = `${name}.`;
+    }
+    for (const child of childNodes(node)) stack.push({ node: child, prefix: childPrefix });
+  }
+  return spans;
+}
+
+/** The innermost function/class around `line` (`DvrRouter.run_cmd()`), or null at module level. */
+function scopeAt(spans: ScopeSpan[], line: number): string | null {
+  let best: ScopeSpan | null = null;
+  for (const span of spans) {
+    if (span.start <= line && line <= span.end && (!best || span.start >= best.start)) best = span;
+  }
+  return best?.name ?? null;
+}
+
+/** The text of a linted file as ESLint saw it (after fixes, if any), or null when it cannot be read. */
+function resultText(result: ESLint.LintResult): string | null {
+  if (typeof result.output === "string") return result.output;
+  if (typeof result.source === "string") return result.source;
+  try {
+    return readFileSync(result.filePath, "utf8");
+  } catch {
+    return null;
+  }
+}
+
+/** A fence longer than any run of backticks in `lines`, so source with backticks cannot break the Markdown. */
+function fence(lines: string[]): string {
+  const longest = Math.max(2, ...lines.map((l) => Math.max(0, ...[...l.matchAll(/`+/gu)].map((m) => m[0].length))));
+  return "`".repeat(longest + 1);
+}
+
+/** The reported lines (at most 6), without their common indentation. */
+function sourceExcerpt(lines: string[], message: Linter.LintMessage): string[] {
+  const first = message.line - 1;
+  const last = Math.min((message.endLine ?? message.line) - 1, first + 5);
+  const excerpt = lines.slice(first, last + 1).map((l) => l.replace(/\s+$/u, ""));
+  const indent = Math.min(...excerpt.filter((l) => l.trim()).map((l) => /^\s*/u.exec(l)![0].length));
+  return excerpt.map((l) => l.slice(Number.isFinite(indent) ? indent : 0));
+}
+
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
+
+function formatAudit(results: ESLint.LintResult[], context: FormatterContext = {}): string {
+  const cwd = context.cwd ?? process.cwd();
+  const rulesMeta = context.rulesMeta ?? {};
+  const categories = new Map<string, Category>();
+  const parseErrors: Array<{ file: string; message: Linter.LintMessage }> = [];
+  let suppressed = 0;
+
+  const sorted = [...results].sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
+  for (const result of sorted) {
+    const file = relative(cwd, result.filePath).split("\\").join("/") || result.filePath;
+    suppressed += result.suppressedMessages?.length ?? 0;
+    const ruleMessages = result.messages.filter((m) => !m.fatal && m.ruleId);
+    for (const message of result.messages) {
+      if (message.fatal || !message.ruleId) parseErrors.push({ file, message });
+    }
+    if (!ruleMessages.length) continue;
+    const text = resultText(result);
+    const lines = text?.split(/\r\n|[\r\n\u2028\u2029]/u) ?? [];
+    let spans: ScopeSpan[] = [];
+    if (text !== null && /\.pyi?$/u.test(result.filePath)) {
+      try {
+        spans = scopeSpans(parsePython(text, { lazyTokens: true }));
+      } catch {
+        spans = [];
+      }
+    }
+    for (const message of ruleMessages) {
+      const ruleId = message.ruleId!;
+      const docs = rulesMeta[ruleId]?.docs;
+      const title = docs?.category ?? ruleId;
+      let category = categories.get(title);
+      if (!category) categories.set(title, (category = { title, ruleIds: new Set(), findings: [], remediation: new Map() }));
+      category.ruleIds.add(ruleId);
+      category.remediation.set(ruleId, docs?.remediation ?? docs?.description ?? "See the rule's documentation.");
+      category.findings.push({ file, message, scope: scopeAt(spans, message.line), source: text === null ? [] : sourceExcerpt(lines, message) });
+    }
+  }
+
+  const byLocation = (a: Finding, b: Finding) =>
+    (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.message.line - b.message.line || a.message.column - b.message.column || String(a.message.ruleId).localeCompare(String(b.message.ruleId));
+  const errorCount = (c: Category) => c.findings.filter((f) => f.message.severity === 2).length;
+  // Categories with errors first, then by size and title: the reader meets the defects before the advice.
+  const ordered = [...categories.values()].sort((a, b) => errorCount(b) - errorCount(a) || b.findings.length - a.findings.length || a.title.localeCompare(b.title));
+  for (const category of ordered) category.findings.sort(byLocation);
+
+  const totalFindings = ordered.reduce((n, c) => n + c.findings.length, 0);
+  const totalErrors = ordered.reduce((n, c) => n + errorCount(c), 0);
+  const out: string[] = ["# Security audit report", ""];
+  out.push(
+    `Audited ${plural(results.length, "file")}: ${plural(totalFindings, "finding")} (${plural(totalErrors, "defect")}, ${plural(totalFindings - totalErrors, "hardening advice item")})` +
+      (parseErrors.length ? `, ${plural(parseErrors.length, "file")} not audited (parse errors)` : "") +
+      ".",
+    "",
+  );
+
+  ordered.forEach((category, index) => {
+    const number = index + 1;
+    const rules = [...category.ruleIds].sort().map((id) => `\`${id}\``).join(", ");
+    out.push(`## ${number}. ${category.title}`, "", `Rule: ${rules}. ${plural(category.findings.length, "finding")}.`, "");
+    category.findings.forEach((finding, i) => {
+      const { message } = finding;
+      const severity = message.severity === 2 ? "defect" : "hardening advice";
+      const where = `\`${finding.file}\`, line ${message.line}` + (finding.scope ? `, in \`${finding.scope}\`` : ", at module level");
+      out.push(`### ${number}.${i + 1} ${finding.file}:${message.line} (${severity})`, "");
+      out.push(`**Location:** ${where}`, "");
+      out.push(`**Issue:** ${message.message}`, "");
+      if (finding.source.length) {
+        const marker = fence(finding.source);
+        out.push(`${marker}python`, ...finding.source, marker, "");
+      }
+      out.push(`**Solution:** ${category.remediation.get(message.ruleId!)}`, "");
+    });
+  });
+
+  if (parseErrors.length) {
+    out.push("## Files that could not be audited", "");
+    for (const { file, message } of parseErrors) out.push(`- \`${file}:${message.line}:${message.column}\`: ${message.message}`);
+    out.push("");
+  }
+
+  out.push("## Conclusion", "");
+  if (totalErrors === 0 && parseErrors.length === 0) {
+    out.push(NO_DEFECTS, "");
+    if (results.length === 0) out.push("No files were audited: check the paths given and the `files` patterns of the config.", "");
+    if (totalFindings) out.push(`${plural(totalFindings, "warning")} above ${totalFindings === 1 ? "is" : "are"} hardening advice.`, "");
+  } else {
+    out.push("| Category | Defects (error) | Hardening advice (warning) |", "| --- | ---: | ---: |");
+    for (const category of ordered) out.push(`| ${category.title} | ${errorCount(category)} | ${category.findings.length - errorCount(category)} |`);
+    if (parseErrors.length) out.push(`| Not audited (parse errors) | ${parseErrors.length} | 0 |`);
+    out.push(`| **Total** | **${totalErrors + parseErrors.length}** | **${totalFindings - totalErrors}** |`, "");
+  }
+  if (suppressed) out.push(`${plural(suppressed, "finding")} suppressed by \`eslint-disable\` comments or bulk suppressions ${suppressed === 1 ? "is" : "are"} not listed.`, "");
+  return out.join("\n");
+}
+
+export = formatAudit;

@@ -1,0 +1,213 @@
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { copyExamples, createPackedProject, type PackedProject } from "./packed-project.js";
+
+/**
+ * The pipeline a user runs, through the real command lines in a temporary project that installs the packed
+ * package: the `python-audit` bin (formats, exit codes, .gitignore, the user's own config), and ESLint's CLI with
+ * --cache, --concurrency, --fix / --fix-type, --print-config, --max-warnings, bulk suppressions, unused directive
+ * reports and the SARIF formatter.
+ */
+
+const CLEAN_PY = "import subprocess\n\n\ndef restart():\n    subprocess.check_call(['systemctl', 'restart', 'neutron-l3-agent'])\n";
+const WARN_PY = "def read(path):\n    fh = open(path)\n    data = fh.read()\n    fh.close()\n    return data\n";
+const CONFIG = 'import pythonAudit from "eslint-plugin-python-audit";\nexport default [pythonAudit.configs.recommended];\n';
+
+const json = <T>(text: string): T => JSON.parse(text) as T;
+type Result = { filePath: string; messages: Array<{ ruleId: string | null; line: number; column: number; severity: number; fatal?: boolean }>; suppressedMessages?: unknown[] };
+const findings = (results: Result[], root: string) =>
+  results.flatMap((r) => r.messages.map((m) => `${r.filePath.slice(root.length + 1)}:${m.line}:${m.column} ${m.ruleId}`)).sort();
+
+describe("python-audit bin (packed package)", function () {
+  this.timeout(120_000);
+  let project: PackedProject;
+  before(() => {
+    project = createPackedProject({ extraModules: ["@microsoft/eslint-formatter-sarif"] });
+    copyExamples(project);
+  });
+  after(() => project.remove());
+
+  it("stylish output and exit 1 on the examples; the recommended config without any eslint.config", () => {
+    const { status, stdout, stderr } = project.run(project.pluginBin, []);
+    assert.equal(status, 1, stderr);
+    assert.match(stdout, /python-audit\/no-command-injection/u);
+    assert.match(stdout, /20 problems \(10 errors, 10 warnings\)/u);
+    assert.doesNotMatch(stderr, /using your ESLint config/u);
+  });
+
+  it("--format audit writes the Markdown review; json and sarif are machine-readable", () => {
+    const audit = project.run(project.pluginBin, ["--format", "audit", "agent"]);
+    assert.equal(audit.status, 1);
+    assert.match(audit.stdout, /^# Security audit report$/mu);
+    assert.match(audit.stdout, /^## 1\. Command execution without validation$/mu);
+    assert.match(audit.stdout, /^\*\*Location:\*\* `agent\/utils\.py`, line 24, in `send_gratuitous_arp\(\)`$/mu);
+    assert.match(audit.stdout, /^\| \*\*Total\*\* \| \*\*10\*\* \| \*\*10\*\* \|$/mu);
+    const results = json<Result[]>(project.run(project.pluginBin, ["-f", "json"]).stdout);
+    assert.equal(results.length, 5);
+    const sarif = json<{ runs: Array<{ results: unknown[] }> }>(project.run(project.pluginBin, ["-f", "sarif"]).stdout);
+    assert.equal(sarif.runs[0].results.length, 20);
+  });
+
+  it("exit 0 and exactly the no-defects conclusion when only warnings remain", () => {
+    project.write({ "clean/restart.py": CLEAN_PY, "clean/read.py": WARN_PY });
+    const { status, stdout } = project.run(project.pluginBin, ["-f", "audit", "clean"]);
+    assert.equal(status, 0);
+    assert.match(stdout, /^## Conclusion\n\nNo security defects are detected in the code\n\n1 warning above is hardening advice\.$/mu);
+    assert.equal(project.run(project.pluginBin, ["--max-warnings", "0", "clean"]).status, 1);
+    assert.equal(project.run(project.pluginBin, ["--quiet", "-f", "json", "clean"]).stdout.trim(), "[]");
+  });
+
+  it("usage errors exit 2 with a clear message", () => {
+    for (const args of [["--format", "xml"], ["--bogus"], ["--concurrency", "many"], ["--config", "strict"]]) {
+      const { status, stderr } = project.run(project.pluginBin, args);
+      assert.equal(status, 2, args.join(" "));
+      assert.match(stderr, /^python-audit: .+\n\nUsage: python-audit/u);
+    }
+    assert.equal(project.run(project.pluginBin, ["--help"]).status, 0);
+    assert.match(project.run(project.pluginBin, ["--version"]).stdout, /^\d+\.\d+\.\d+/u);
+  });
+
+  it("skips what git ignores (nested .gitignore included) and, without git, what .gitignore lists", () => {
+    project.write({ "build/lib/agent/utils.py": readFileSync(join(project.dir, "agent", "utils.py"), "utf8"), "vendor/.gitignore": "*.py\n", "vendor/lib.py": 'import os\nos.system("x " + input())\n' });
+    const before = json<Result[]>(project.run(project.pluginBin, ["-f", "json"]).stdout).map((r) => r.filePath);
+    assert.ok(before.some((f) => f.includes("/build/")), "not ignored yet");
+    writeFileSync(join(project.dir, ".gitignore"), "build/\n");
+    // Without a git repository: the top-level .gitignore is read.
+    const noGit = json<Result[]>(project.run(project.pluginBin, ["-f", "json"]).stdout).map((r) => r.filePath);
+    assert.ok(!noGit.some((f) => f.includes("/build/")));
+    execFileSync("git", ["init", "-q"], { cwd: project.dir });
+    const withGit = json<Result[]>(project.run(project.pluginBin, ["-f", "json"]).stdout).map((r) => r.filePath);
+    assert.ok(!withGit.some((f) => f.includes("/build/") || f.includes("/vendor/")), withGit.join("\n"));
+    assert.ok(withGit.some((f) => f.endsWith("agent/utils.py")));
+  });
+
+  it("uses the user's eslint.config.* and says so; --no-config-lookup ignores it", () => {
+    project.write({ "eslint.config.mjs": 'import pythonAudit from "eslint-plugin-python-audit";\nexport default [pythonAudit.configs.recommended, { files: ["**/*.py"], rules: { "python-audit/no-broad-except": "off" } }];\n' });
+    try {
+      const own = project.run(project.pluginBin, ["-f", "json", "agent"]);
+      assert.match(own.stderr, /using your ESLint config .*eslint\.config\.mjs/u);
+      assert.ok(!own.stdout.includes("no-broad-except"));
+      const plain = project.run(project.pluginBin, ["-f", "json", "--no-config-lookup", "agent"]);
+      assert.ok(plain.stdout.includes("no-broad-except"));
+      project.write({ "eslint.config.mjs": "export default [];\n" });
+      assert.match(project.run(project.pluginBin, ["agent"]).stderr, /does not lint \.py files with python-audit/u);
+    } finally {
+      project.write({ "eslint.config.mjs": "" });
+      execFileSync("rm", [join(project.dir, "eslint.config.mjs")]);
+    }
+  });
+});
+
+describe("ESLint CLI with the packed package", function () {
+  this.timeout(120_000);
+  let project: PackedProject;
+  before(() => {
+    project = createPackedProject({ extraModules: ["@microsoft/eslint-formatter-sarif"] });
+    copyExamples(project);
+    project.write({
+      // A rule that records which files it is created for: how the --cache test sees what was linted again.
+      "eslint.config.mjs": `import { appendFileSync } from "node:fs";
+import pythonAudit from "eslint-plugin-python-audit";
+const probe = { meta: { type: "problem", schema: [] }, create(context) { if (process.env.LINT_LOG) appendFileSync(process.env.LINT_LOG, context.filename + "\\n"); return {}; } };
+export default [pythonAudit.configs.recommended, { files: ["**/*.py"], plugins: { probe: { rules: { linted: probe } } }, rules: { "probe/linted": "error" } }];
+`,
+    });
+  });
+  after(() => project.remove());
+  const eslint = (args: string[], env?: Record<string, string>) => project.run(project.eslintBin, args, { env });
+
+  it("--cache: a warm run re-lints nothing, a changed file only itself", () => {
+    const log = join(project.dir, "lint.log");
+    const linted = () => {
+      const text = readFileSync(log, "utf8");
+      writeFileSync(log, "");
+      return text.split("\n").filter(Boolean).map((f) => f.slice(project.dir.length + 1)).sort();
+    };
+    writeFileSync(log, "");
+    const cold = eslint(["--cache", "-f", "json", "agent"], { LINT_LOG: log });
+    assert.equal(cold.status, 1);
+    assert.equal(linted().length, 5);
+    const warm = eslint(["--cache", "-f", "json", "agent"], { LINT_LOG: log });
+    assert.deepEqual(linted(), []);
+    assert.deepEqual(findings(json(warm.stdout), project.dir), findings(json(cold.stdout), project.dir), "cached results are the same");
+    const path = join(project.dir, "agent", "utils.py");
+    writeFileSync(path, `${readFileSync(path, "utf8")}\n# touched\n`);
+    eslint(["--cache", "-f", "json", "agent"], { LINT_LOG: log });
+    assert.deepEqual(linted(), ["agent/utils.py"]);
+  });
+
+  it("--concurrency=auto gives the same results as one thread", () => {
+    const single = eslint(["-f", "json", "agent"]);
+    const parallel = eslint(["--concurrency=auto", "-f", "json", "agent"]);
+    assert.equal(parallel.status, 1, parallel.stderr);
+    assert.deepEqual(findings(json(parallel.stdout), project.dir), findings(json(single.stdout), project.dir));
+  });
+
+  it("--fix never rewrites code (the rules only suggest); --fix-type directive removes unused disable comments, --fix-type suggestion does not", () => {
+    const before = readFileSync(join(project.dir, "agent", "utils.py"), "utf8");
+    eslint(["--fix", "agent"]);
+    assert.equal(readFileSync(join(project.dir, "agent", "utils.py"), "utf8"), before, "suggestions are not applied by --fix");
+    const stale = "def f():\n    return 1  # eslint-disable-line python-audit/no-broad-except\n";
+    project.write({ "stale/f.py": stale });
+    eslint(["--fix", "--fix-type", "suggestion", "--report-unused-disable-directives", "stale"]);
+    assert.equal(readFileSync(join(project.dir, "stale", "f.py"), "utf8"), stale);
+    const report = eslint(["-f", "json", "--report-unused-disable-directives", "stale"]);
+    assert.match(report.stdout, /Unused eslint-disable directive/u);
+    eslint(["--fix", "--fix-type", "directive", "--report-unused-disable-directives", "stale"]);
+    const fixed = readFileSync(join(project.dir, "stale", "f.py"), "utf8");
+    assert.equal(fixed.trimEnd(), "def f():\n    return 1");
+    execFileSync("python3", ["-c", "import ast,sys; ast.parse(sys.stdin.read())"], { input: fixed });
+  });
+
+  it("--print-config on a .py file shows the python-audit language and rules", () => {
+    const { status, stdout } = eslint(["--print-config", "agent/utils.py"]);
+    assert.equal(status, 0);
+    const config = json<{ language: string; rules: Record<string, unknown> }>(stdout);
+    assert.equal(config.language, "python-audit/python");
+    assert.equal((config.rules["python-audit/no-command-injection"] as unknown[])[0], 2);
+    assert.equal((config.rules["python-audit/no-resource-leak"] as unknown[])[0], 1);
+  });
+
+  it("--max-warnings: warnings alone pass until the limit is exceeded", () => {
+    project.write({ "warn/read.py": WARN_PY });
+    assert.equal(eslint(["warn"]).status, 0);
+    assert.equal(eslint(["--max-warnings", "1", "warn"]).status, 0);
+    const over = eslint(["--max-warnings", "0", "warn"]);
+    assert.equal(over.status, 1);
+    assert.match(over.stdout + over.stderr, /too many warnings/iu);
+  });
+
+  it("bulk suppressions: --suppress-all records .py findings, later runs report only new ones", () => {
+    project.write({ "bulk/a.py": 'import os\n\ndef f(x):\n    os.system("ls " + x)\n' });
+    const suppressed = eslint(["--suppress-all", "bulk"]);
+    assert.equal(suppressed.status, 0, suppressed.stdout + suppressed.stderr);
+    const file = json<Record<string, Record<string, { count: number }>>>(readFileSync(join(project.dir, "eslint-suppressions.json"), "utf8"));
+    assert.deepEqual(file["bulk/a.py"], { "python-audit/no-command-injection": { count: 1 } });
+    assert.equal(eslint(["bulk"]).status, 0);
+    project.write({ "bulk/a.py": 'import os\n\ndef f(x):\n    os.system("ls " + x)\n    os.system("rm " + x)\n' });
+    const grown = eslint(["-f", "json", "bulk"]);
+    assert.equal(grown.status, 1);
+    assert.equal(json<Result[]>(grown.stdout)[0].messages.length, 2, "ESLint reports all once the count is exceeded");
+  });
+
+  it("the audit formatter loads by path with eslint -f", () => {
+    const { stdout } = eslint(["-f", "./node_modules/eslint-plugin-python-audit/dist/lib/formatters/audit.js", "agent/utils.py"]);
+    assert.match(stdout, /^# Security audit report/u);
+    assert.match(stdout, /^\*\*Solution:\*\* Pass commands as argument lists/mu);
+  });
+
+  it("SARIF (@microsoft/eslint-formatter-sarif): rule ids, help URIs to the rule docs, locations and levels", () => {
+    const { stdout } = eslint(["-f", "@microsoft/sarif", "agent/utils.py"]);
+    type Sarif = { runs: Array<{ tool: { driver: { rules: Array<{ id: string; helpUri: string }> } }; results: Array<{ ruleId: string; level: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }> }> }> };
+    const run = json<Sarif>(stdout).runs[0];
+    const rules = new Map(run.tool.driver.rules.map((r) => [r.id, r.helpUri]));
+    assert.match(rules.get("python-audit/no-command-injection")!, /\/docs\/rules\/no-command-injection\.md$/u);
+    const lint = json<Result[]>(eslint(["-f", "json", "agent/utils.py"]).stdout)[0];
+    const expected = lint.messages.map((m) => `${m.ruleId} ${m.line}:${m.column} ${m.severity === 2 ? "error" : "warning"}`).sort();
+    const actual = run.results.map((r) => `${r.ruleId} ${r.locations[0].physicalLocation.region.startLine}:${r.locations[0].physicalLocation.region.startColumn} ${r.level}`).sort();
+    assert.deepEqual(actual, expected);
+    assert.ok(run.results.every((r) => r.locations[0].physicalLocation.artifactLocation.uri.endsWith("agent/utils.py")));
+  });
+});

@@ -1,0 +1,106 @@
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import formatAudit = require("../../lib/formatters/audit.js");
+import { eslintVersions, loadPlugin, repoRoot } from "../helpers.js";
+
+/** The audit report formatter on real lint results and on the edge cases a report generator meets. */
+const plugin = loadPlugin();
+
+async function lint(files: Record<string, string>, config: object = plugin.configs.recommended) {
+  const eslint = new eslintVersions[0].module.ESLint({ cwd: repoRoot, overrideConfigFile: true, overrideConfig: [config] as any });
+  const results = [];
+  for (const [path, text] of Object.entries(files)) results.push(...(await eslint.lintText(text, { filePath: join(repoRoot, path) })));
+  return { results, context: { cwd: repoRoot, rulesMeta: eslint.getRulesMetaForResults(results) } };
+}
+
+const SHELL = 'import subprocess\n\n\nclass Router:\n    def run(self, cmd):\n        subprocess.call("ip netns exec " + cmd, shell=True)\n';
+
+describe("audit formatter", () => {
+  it("groups by category with Location (file, line, class/function), Issue (message, source) and Solution (rule meta)", async () => {
+    const { results, context } = await lint({ "agent/router.py": SHELL });
+    const report = formatAudit(results, context);
+    const remediation = plugin.rules["no-command-injection"].meta.docs.remediation;
+    assert.equal(
+      report,
+      [
+        "# Security audit report",
+        "",
+        "Audited 1 file: 1 finding (1 defect, 0 hardening advice items).",
+        "",
+        "## 1. Command execution without validation",
+        "",
+        "Rule: `python-audit/no-command-injection`. 1 finding.",
+        "",
+        "### 1.1 agent/router.py:6 (defect)",
+        "",
+        "**Location:** `agent/router.py`, line 6, in `Router.run()`",
+        "",
+        `**Issue:** ${results[0].messages[0].message}`,
+        "",
+        "```python",
+        'subprocess.call("ip netns exec " + cmd, shell=True)',
+        "```",
+        "",
+        `**Solution:** ${remediation}`,
+        "",
+        "## Conclusion",
+        "",
+        "| Category | Defects (error) | Hardening advice (warning) |",
+        "| --- | ---: | ---: |",
+        "| Command execution without validation | 1 | 0 |",
+        "| **Total** | **1** | **0** |",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("says exactly that no defects are detected when only warnings remain, listing them as hardening advice", async () => {
+    const { results, context } = await lint({ "a.py": "def f(p):\n    fh = open(p)\n    data = fh.read()\n    fh.close()\n    return data\n" });
+    const report = formatAudit(results, context);
+    assert.match(report, /^### 1\.1 a\.py:2 \(hardening advice\)$/mu);
+    assert.match(report, /## Conclusion\n\nNo security defects are detected in the code\n\n1 warning above is hardening advice\.\n/u);
+  });
+
+  it("handles zero files, and clean files", () => {
+    assert.match(formatAudit([], { cwd: repoRoot }), /Audited 0 files: 0 findings[\s\S]*No security defects are detected in the code\n\nNo files were audited/u);
+  });
+
+  it("lists parse errors separately and does not call the code clean", async () => {
+    const { results, context } = await lint({ "bad.py": "def f(:\n    pass\n", "ok.py": "x = 1\n" });
+    const report = formatAudit(results, context);
+    assert.match(report, /## Files that could not be audited\n\n- `bad\.py:1:\d+`: /u);
+    assert.doesNotMatch(report, /No security defects/u);
+    assert.match(report, /\| Not audited \(parse errors\) \| 1 \| 0 \|/u);
+  });
+
+  it("is deterministic: the same report whatever order results and messages come in", async () => {
+    const { results, context } = await lint({ "b.py": SHELL, "a.py": SHELL + 'import os\nos.system("x " + input())\n' });
+    const reversed = results.map((r) => ({ ...r, messages: [...r.messages].reverse() })).reverse();
+    assert.equal(formatAudit(reversed, context), formatAudit(results, context));
+    assert.ok(formatAudit(results, context).indexOf("a.py:6") < formatAudit(results, context).indexOf("b.py:6"));
+  });
+
+  it("keeps source with backticks inside its fence, and names rules of other plugins by id", () => {
+    const result = {
+      filePath: join(repoRoot, "t.py"),
+      source: "x = '```'  # odd\n",
+      messages: [{ ruleId: "other/rule", severity: 2 as const, message: "Odd.", line: 1, column: 1, endLine: 1, endColumn: 5 }],
+      suppressedMessages: [],
+      errorCount: 1, warningCount: 0, fatalErrorCount: 0, fixableErrorCount: 0, fixableWarningCount: 0, usedDeprecatedRules: [],
+    };
+    const report = formatAudit([result as never], { cwd: repoRoot, rulesMeta: { "other/rule": { docs: { description: "Disallow odd things" } } } });
+    assert.match(report, /^## 1\. other\/rule$/mu);
+    assert.match(report, /^````python\nx = '```'  # odd\n````$/mu);
+    assert.match(report, /\*\*Solution:\*\* Disallow odd things/u);
+  });
+
+  it("formats thousands of findings quickly and in order", async () => {
+    const text = "import os\n" + Array.from({ length: 3000 }, (_, i) => `os.system("x" + v${i})\n`).join("");
+    const { results, context } = await lint({ "big.py": text });
+    assert.equal(results[0].messages.length, 3000);
+    const report = formatAudit(results, context);
+    const numbers = [...report.matchAll(/^### 1\.(\d+) big\.py:(\d+) /gmu)].map((m) => [Number(m[1]), Number(m[2])]);
+    assert.equal(numbers.length, 3000);
+    assert.ok(numbers.every(([n, line]) => line === n + 1));
+  });
+});
