@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -101,6 +101,8 @@ const literalGlob = (path: string) => path.replace(/[\\*?[\]{}()!+@]/gu, (c) => 
  */
 export function gitignorePatterns(cwd: string): string[] {
   try {
+    // Run inside an ignored folder (a build tree, a vendored copy): the user chose it, so audit it all.
+    if (spawnSync("git", ["check-ignore", "-q", "."], { cwd, stdio: "ignore" }).status === 0) return [];
     const out = execFileSync("git", ["ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--directory"], {
       cwd,
       encoding: "utf8",

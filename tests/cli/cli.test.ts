@@ -81,6 +81,9 @@ describe("python-audit bin (packed package)", function () {
     const withGit = json<Result[]>(project.run(project.pluginBin, ["-f", "json"]).stdout).map((r) => r.filePath);
     assert.ok(!withGit.some((f) => f.includes("/build/") || f.includes("/vendor/")), withGit.join("\n"));
     assert.ok(withGit.some((f) => f.endsWith("agent/utils.py")));
+    // Run from inside an ignored folder, everything there is audited: the user chose that folder.
+    const inside = json<Result[]>(project.run(project.pluginBin, ["-f", "json", "--no-config-lookup"], { cwd: join(project.dir, "build") }).stdout);
+    assert.deepEqual(inside.map((r) => r.filePath.slice(project.dir.length + 1)), ["build/lib/agent/utils.py"]);
   });
 
   it("uses the user's eslint.config.* and says so; --no-config-lookup ignores it", () => {

@@ -15,7 +15,7 @@ export interface PackedProject {
   /** Writes files relative to the project. */
   write(files: Record<string, string>): void;
   /** Runs `node <bin> ...args` in the project; never throws on a non-zero exit. */
-  run(bin: string, args: string[], options?: { env?: Record<string, string>; input?: string }): { status: number; stdout: string; stderr: string };
+  run(bin: string, args: string[], options?: { env?: Record<string, string>; input?: string; cwd?: string }): { status: number; stdout: string; stderr: string };
   eslintBin: string;
   pluginBin: string;
   remove(): void;
@@ -66,7 +66,7 @@ export function createPackedProject(options: { extraModules?: string[] } = {}): 
     },
     run(bin, args, runOptions = {}) {
       const child = spawnSync(process.execPath, [bin, ...args], {
-        cwd: dir,
+        cwd: runOptions.cwd ?? dir,
         encoding: "utf8",
         input: runOptions.input ?? "",
         env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1", ...runOptions.env },
