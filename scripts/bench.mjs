@@ -7,7 +7,7 @@
 //
 //   npm run bench [-- --runs 3] [-- --corpus neutron|stdlib|all]
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import { join } from "node:path";
@@ -99,7 +99,8 @@ if (corpusChoice === "stdlib" || corpusChoice === "all") {
 
 const eslintVersion = require(join(repoRoot, "node_modules", "eslint", "package.json")).version;
 console.log(`# Benchmark, ${new Date().toISOString().slice(0, 10)}\n`);
-console.log(`Machine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? "cpu"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; node ${process.version}; ESLint ${eslintVersion}; median of ${runs} runs.\n`);
+const nativeWalker = require(join(repoRoot, "dist", "lib", "parser", "native-walker.js")).nativeWalker() ? "native walker built" : "native walker NOT built (binding's cursor walk)";
+console.log(`Machine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? "cpu"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; node ${process.version}; ESLint ${eslintVersion}; ${nativeWalker}; median of ${runs} runs.\n`);
 
 for (const { name, dir } of corpora) {
   const files = pythonFiles(dir);
@@ -112,6 +113,11 @@ for (const { name, dir } of corpora) {
   const ours = eslint(dir, "recommended");
   add("python-audit, recommended (4 rules), ESLint CLI", ours);
   add("  same, --concurrency=2", eslint(dir, "recommended", ["--concurrency=2"]));
+  add("  same, without the native walker (PYTHON_AUDIT_NATIVE=0)", eslint(dir, "recommended", [], { PYTHON_AUDIT_NATIVE: "0" }));
+  const cacheFile = join(benchDir, `cache-${name.replace(/\W+/gu, "-")}`);
+  rmSync(cacheFile, { force: true });
+  eslint(dir, "recommended", ["--cache", "--cache-location", cacheFile]);
+  add("  same, --cache, warm (nothing changed)", eslint(dir, "recommended", ["--cache", "--cache-location", cacheFile]));
   add("  ESLint with an empty parser (fixed cost)", eslint(dir, "empty parser"));
   add("  python-audit language, no rules (parse + convert + traverse)", eslint(dir, "no rules"));
   const timing = eslint(dir, "recommended", [], { TIMING: "all" });

@@ -1,4 +1,5 @@
-import { existsSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type * as ESLintModule from "eslint";
 import type { Program, PyNode } from "../lib/ast/generated/node-types.js";
@@ -99,4 +100,24 @@ export async function lintText(
   });
   const [result] = await instance.lintText(code, { filePath: join(repoRoot, options.filePath ?? "file.py") });
   return result;
+}
+
+/** The CPython standard library of this machine's python3, or null without python3. */
+export function findStdlib(): string | null {
+  const found = spawnSync("python3", ["-c", "import sysconfig;print(sysconfig.get_paths()['stdlib'])"], { encoding: "utf8" });
+  return found.status === 0 ? found.stdout.trim() : null;
+}
+
+
+/** Every .py file under `dir` (site-packages and __pycache__ skipped). */
+export function pythonFiles(dir: string, out: string[] = []): string[] {
+  for (const entry of readdirSync(dir)) {
+    const path = join(dir, entry);
+    if (entry === "site-packages" || entry === "__pycache__") continue;
+    const stat = statSync(path, { throwIfNoEntry: false });
+    if (!stat) continue;
+    if (stat.isDirectory()) pythonFiles(path, out);
+    else if (entry.endsWith(".py")) out.push(path);
+  }
+  return out;
 }

@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
-import { execFileSync, spawnSync } from "node:child_process";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { parsePython } from "../lib/parser/index.js";
 import { parseTree } from "../lib/parser/tree-sitter.js";
-import { eslintVersions, modeConfig, repoRoot } from "./helpers.js";
+import { eslintVersions, findStdlib, modeConfig, pythonFiles, repoRoot } from "./helpers.js";
 import { checkInvariants } from "./parser/invariants.js";
 
 /**
@@ -12,23 +12,6 @@ import { checkInvariants } from "./parser/invariants.js";
  * ESLint. Files `ast.parse` accepts must lint without a parse error; nothing may throw; files Python rejects
  * should give a parse error, and those that slip through are listed with Python's reason.
  */
-function findStdlib(): string | null {
-  const found = spawnSync("python3", ["-c", "import sysconfig;print(sysconfig.get_paths()['stdlib'])"], { encoding: "utf8" });
-  return found.status === 0 ? found.stdout.trim() : null;
-}
-
-function pythonFiles(dir: string, out: string[] = []): string[] {
-  for (const entry of readdirSync(dir)) {
-    const path = join(dir, entry);
-    if (entry === "site-packages" || entry === "__pycache__") continue;
-    const stat = statSync(path, { throwIfNoEntry: false });
-    if (!stat) continue;
-    if (stat.isDirectory()) pythonFiles(path, out);
-    else if (entry.endsWith(".py")) out.push(path);
-  }
-  return out;
-}
-
 describe("CPython standard library @slow", function () {
   this.timeout(600_000);
   const stdlib = findStdlib();

@@ -134,15 +134,42 @@ export function gitignoreFilePatterns(cwd: string): string[] {
   return patterns;
 }
 
-/** Prints elapsed time on a terminal's stderr while a long run goes on (ESLint's API reports no per-file progress). */
-function startProgress(stream: NodeJS.WriteStream): () => void {
+/** Files linted so far in this process, counted by `PROGRESS_CONFIG`'s rule (ESLint's API reports no progress). */
+const auditedFiles = new Set<string>();
+
+/** Adds a rule that reports nothing and counts the files it is created for (single-threaded runs only). */
+const PROGRESS_CONFIG: Linter.Config = {
+  files: ["**/*.py", "**/*.pyi"],
+  plugins: {
+    "python-audit-progress": {
+      rules: {
+        count: {
+          meta: { type: "suggestion", schema: [] },
+          create(context) {
+            auditedFiles.add(context.filename);
+            return {};
+          },
+        },
+      },
+    },
+  },
+  rules: { "python-audit-progress/count": "warn" },
+};
+
+/**
+ * On a terminal, after the first second, shows on one stderr line how many files are done and the elapsed
+ * time; cleared at the end. Does nothing when stderr is not a terminal (CI logs, pipes).
+ */
+export function startProgress(stream: Pick<NodeJS.WriteStream, "isTTY" | "write">, count: () => number | null, intervalMs = 1000): () => void {
   if (!stream.isTTY) return () => {};
   const started = Date.now();
   let shown = false;
   const timer = setInterval(() => {
     shown = true;
-    stream.write(`\rpython-audit: auditing... ${Math.round((Date.now() - started) / 1000)} s`);
-  }, 1000);
+    const done = count();
+    const seconds = Math.round((Date.now() - started) / 1000);
+    stream.write(`\rpython-audit: ${done === null ? "auditing" : `${done} files audited`}, ${seconds} s`);
+  }, intervalMs);
   return () => {
     clearInterval(timer);
     if (shown) stream.write("\r\u001b[2K");
@@ -182,13 +209,16 @@ export async function main(argv: string[], io: { stdout: NodeJS.WritableStream; 
     ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
   };
 
-  let eslint: ESLintClass = new ESLint({ ...base, overrideConfigFile: true, overrideConfig: [plugin.configs[options.config]] } as ESLintClass.Options);
+  // Progress counting runs in this thread only: with worker threads the count would stay at zero.
+  const countProgress = io.stderr.isTTY === true && (options.concurrency === undefined || options.concurrency === "off");
+  const progressConfig = countProgress ? [PROGRESS_CONFIG] : [];
+  let eslint: ESLintClass = new ESLint({ ...base, overrideConfigFile: true, overrideConfig: [plugin.configs[options.config], ...progressConfig] } as ESLintClass.Options);
   if (options.configLookup) {
     const probe = new ESLint({ cwd } as ESLintClass.Options);
     const configFile = await probe.findConfigFile(join(cwd, "__python_audit__.py"));
     if (configFile) {
       io.stderr.write(`python-audit: using your ESLint config ${configFile} (--no-config-lookup uses only the plugin's ${options.config} config).\n`);
-      eslint = new ESLint(base as ESLintClass.Options);
+      eslint = new ESLint({ ...base, overrideConfig: progressConfig } as ESLintClass.Options);
       const pyConfig = await eslint.calculateConfigForFile(join(cwd, "__python_audit__.py")).catch(() => undefined);
       if (!pyConfig || pyConfig.language !== "python-audit/python") {
         io.stderr.write(`python-audit: that config does not lint .py files with python-audit; add pythonAudit.configs.${options.config} to it, or run with --no-config-lookup.\n`);
@@ -196,7 +226,7 @@ export async function main(argv: string[], io: { stdout: NodeJS.WritableStream; 
     }
   }
 
-  const stopProgress = startProgress(io.stderr);
+  const stopProgress = startProgress(io.stderr, () => (countProgress ? auditedFiles.size : null));
   let results: ESLintClass.LintResult[];
   try {
     results = await eslint.lintFiles(options.paths);

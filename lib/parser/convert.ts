@@ -4,6 +4,7 @@ import type { Program, PyNode } from "../ast/generated/node-types.js";
 import { typeSpecs, type TypeSpec } from "../ast/generated/grammar-table.js";
 import { LineIndex } from "./line-index.js";
 import { PythonSyntaxError } from "./syntax-errors.js";
+import { FlatTree } from "./native-walker.js";
 
 /**
  * Deeper syntax than this is refused with a parse error. CPython itself gives up near 3,000 levels
@@ -69,10 +70,25 @@ interface SymbolInfo {
   /** For named types: the fields to initialise, so that every node of a type has the same shape. */
   fieldInit: ReadonlyArray<readonly [prop: string, multiple: boolean]>;
 }
-const symbols: SymbolInfo[] = [];
-const fieldNames: string[] = [];
+/** The TreeCursor subset the converter reads: the binding's cursor, or the native walker's `FlatCursor`. */
+export type CursorLike = Pick<
+  TreeSitter.TreeCursor,
+  "nodeTypeId" | "nodeType" | "nodeIsNamed" | "startIndex" | "endIndex" | "currentFieldId" | "currentFieldName" | "gotoFirstChild" | "gotoNextSibling" | "gotoParent"
+>;
+/** A tree to convert, with the caches for its kind's ids (the binding's and the native walker's ids are kept apart). */
+export interface WalkableTree {
+  walk(): CursorLike;
+}
+interface IdCaches {
+  symbols: SymbolInfo[];
+  fields: string[];
+}
+const bindingCaches: IdCaches = { symbols: [], fields: [] };
+const flatCaches: IdCaches = { symbols: FlatTree.symbolCache as SymbolInfo[], fields: FlatTree.fieldCache };
+let caches = bindingCaches;
 
-function symbolInfo(cursor: TreeSitter.TreeCursor, id: number): SymbolInfo {
+function symbolInfo(cursor: CursorLike, id: number): SymbolInfo {
+  const symbols = caches.symbols;
   let info = symbols[id];
   if (!info) {
     const name = cursor.nodeType;
@@ -88,8 +104,8 @@ function symbolInfo(cursor: TreeSitter.TreeCursor, id: number): SymbolInfo {
   return info;
 }
 
-function fieldName(cursor: TreeSitter.TreeCursor, id: number): string {
-  return (fieldNames[id] ??= cursor.currentFieldName);
+function fieldName(cursor: CursorLike, id: number): string {
+  return (caches.fields[id] ??= cursor.currentFieldName);
 }
 
 /**
@@ -97,7 +113,8 @@ function fieldName(cursor: TreeSitter.TreeCursor, id: number): string {
  * reads numeric ids and offsets only (no per-node SyntaxNode objects, no recursion: any nesting depth works).
  * The node binding parses the JS string as UTF-16, so `startIndex`/`endIndex` are already string offsets.
  */
-export function convert(tree: TreeSitter.Tree, text: string, options: { tokens?: boolean } = {}): Conversion {
+export function convert(tree: WalkableTree, text: string, options: { tokens?: boolean } = {}): Conversion {
+  caches = tree instanceof FlatTree ? flatCaches : bindingCaches;
   const lines = new LineIndex(text);
   const watched: MutableNode[] = [];
   const tokens: PyToken[] = [];
@@ -207,7 +224,7 @@ function pushToken(
 }
 
 /** Moves to the next sibling, climbing out of finished subtrees. Returns false at the end of the tree. */
-function gotoNext(cursor: TreeSitter.TreeCursor, owners: Array<MutableNode | null>, tokenize: boolean[]): boolean {
+function gotoNext(cursor: CursorLike, owners: Array<MutableNode | null>, tokenize: boolean[]): boolean {
   while (!cursor.gotoNextSibling()) {
     if (owners.length === 1 || !cursor.gotoParent()) return false;
     owners.pop();
@@ -234,7 +251,7 @@ function fieldSpecOf(node: MutableNode, field: string) {
 }
 
 /** Puts `node` into its parent's field (tree-sitter field of the cursor position) or `children`/`body`. */
-function attach(parent: MutableNode, owner: MutableNode | null, node: MutableNode, cursor: TreeSitter.TreeCursor): void {
+function attach(parent: MutableNode, owner: MutableNode | null, node: MutableNode, cursor: CursorLike): void {
   if (owner === parent && NODE_FIELD_TYPES.has(parent.type)) {
     const fieldId = cursor.currentFieldId;
     if (fieldId) {

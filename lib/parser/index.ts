@@ -1,9 +1,10 @@
 import type { Program } from "../ast/generated/node-types.js";
 import { visitorKeys } from "../ast/generated/visitor-keys.js";
-import { convert } from "./convert.js";
+import { convert, type WalkableTree } from "./convert.js";
+import { parseFlat } from "./native-walker.js";
 import { checkPython3 } from "./python3-checks.js";
 import { checkSourceText, findTreeError } from "./syntax-errors.js";
-import { parseTree } from "./tree-sitter.js";
+import { parseTree, treeSitterInput } from "./tree-sitter.js";
 import { joinBracketedLines } from "./join-bracketed-lines.js";
 import type { LineIndex } from "./line-index.js";
 import { packageMeta } from "../package-meta.js";
@@ -23,12 +24,12 @@ export const VISITOR_KEYS: Readonly<Record<string, readonly string[]>> = visitor
 export function parsePython(text: string, options: { lazyTokens?: boolean } = {}): Program {
   checkSourceText(text);
   let input = text;
-  let tree = parseTree(input);
+  let tree = parseValid(input);
   let blankedComments: Array<[number, number]> = [];
-  if (tree.rootNode.hasError) {
+  if (!tree) {
     const joined = joinBracketedLines(text);
-    const retry = joined && parseTree(joined.input);
-    if (!retry || retry.rootNode.hasError) throw findTreeError(tree, text);
+    const retry = joined && parseValid(joined.input);
+    if (!retry) throw findTreeError(parseTree(text), text);
     tree = retry;
     input = joined.input;
     blankedComments = joined.comments;
@@ -41,6 +42,14 @@ export function parsePython(text: string, options: { lazyTokens?: boolean } = {}
   return program;
 }
 
+/** A tree without syntax errors for `input`, or null: the native walker when it is built, else the binding. */
+function parseValid(input: string): WalkableTree | null {
+  const flat = parseFlat(treeSitterInput(input));
+  if (flat !== undefined) return flat;
+  const tree = parseTree(input);
+  return tree.rootNode.hasError ? null : tree;
+}
+
 /**
  * Tokens cost about a third of the conversion and most rules never ask for them, so the language builds them on
  * first access (re-parsing the file once); parser mode needs them at once (ESLint's SourceCode reads them).
@@ -50,7 +59,7 @@ function defineLazyTokens(program: Program, input: string, text: string): void {
     configurable: true,
     enumerable: true,
     get() {
-      const tokens = convert(parseTree(input), text).program.tokens;
+      const tokens = convert(parseValid(input)!, text).program.tokens;
       Object.defineProperty(program, "tokens", { value: tokens, writable: true, configurable: true, enumerable: true });
       return tokens;
     },

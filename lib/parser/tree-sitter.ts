@@ -34,10 +34,16 @@ export function getParser(): TreeSitter {
   return instance;
 }
 
+/**
+ * The text tree-sitter should see: tree-sitter-python ends lines at \n only; Python (universal newlines) and
+ * ESLint also at a lone \r. The replacement keeps the length, so every offset still indexes the original text.
+ */
+export function treeSitterInput(text: string): string {
+  return text.includes("\r") ? text.replace(/\r(?!\n)/gu, "\n") : text;
+}
+
 export function parseTree(text: string): TreeSitter.Tree {
-  // tree-sitter-python ends lines at \n only; Python (universal newlines) and ESLint also at a lone \r. The
-  // replacement keeps the length, so every offset still indexes the original text.
-  const input = text.includes("\r") ? text.replace(/\r(?!\n)/gu, "\n") : text;
+  const input = treeSitterInput(text);
   // A buffer as large as the text lets tree-sitter read it in one callback instead of 16 KiB slices.
   return getParser().parse(input, null, { bufferSize: Math.max(16 * 1024, input.length + 1) });
 }

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { copyExamples, createPackedProject, type PackedProject } from "./packed-project.js";
@@ -195,6 +195,17 @@ export default [pythonAudit.configs.recommended, { files: ["**/*.py"], plugins: 
     assert.equal(json<Result[]>(grown.stdout)[0].messages.length, 2, "ESLint reports all once the count is exceeded");
   });
 
+  it("the packed package builds its native walker at install, and lints the same with it as without", () => {
+    const before = findings(json(eslint(["-f", "json", "agent"]).stdout), project.dir);
+    const packageDir = join(project.dir, "node_modules", "eslint-plugin-python-audit");
+    const build = project.run(join(packageDir, "scripts", "build-native.mjs"), [], { cwd: packageDir });
+    assert.equal(build.status, 0);
+    assert.match(build.stdout, /native walker built/u, build.stdout + build.stderr);
+    const loaded = spawnSync(process.execPath, ["-e", `console.log(!!require(${JSON.stringify(join(packageDir, "dist", "lib", "parser", "native-walker.js"))}).nativeWalker())`], { encoding: "utf8" });
+    assert.equal(loaded.stdout.trim(), "true", loaded.stderr);
+    assert.deepEqual(findings(json(eslint(["-f", "json", "agent"]).stdout), project.dir), before);
+  });
+
   it("the audit formatter loads by path with eslint -f", () => {
     const { stdout } = eslint(["-f", "./node_modules/eslint-plugin-python-audit/dist/lib/formatters/audit.js", "agent/utils.py"]);
     assert.match(stdout, /^# Security audit report/u);
@@ -212,5 +223,21 @@ export default [pythonAudit.configs.recommended, { files: ["**/*.py"], plugins: 
     const actual = run.results.map((r) => `${r.ruleId} ${r.locations[0].physicalLocation.region.startLine}:${r.locations[0].physicalLocation.region.startColumn} ${r.level}`).sort();
     assert.deepEqual(actual, expected);
     assert.ok(run.results.every((r) => r.locations[0].physicalLocation.artifactLocation.uri.endsWith("agent/utils.py")));
+  });
+});
+
+describe("python-audit progress line", () => {
+  it("on a terminal shows files done and elapsed time, then clears the line; silent elsewhere", async () => {
+    const { startProgress } = await import("../../lib/cli/python-audit.js");
+    const written: string[] = [];
+    let done = 0;
+    const stop = startProgress({ isTTY: true, write: (text: string) => written.push(text) > 0 } as never, () => (done += 7), 20);
+    await new Promise((resolve) => setTimeout(resolve, 70));
+    stop();
+    assert.match(written[0], /^\rpython-audit: 7 files audited, 0 s$/u);
+    assert.equal(written.at(-1), "\r\u001b[2K");
+    const quiet: string[] = [];
+    startProgress({ isTTY: false, write: (text: string) => quiet.push(text) > 0 } as never, () => 1, 5)();
+    assert.deepEqual(quiet, []);
   });
 });
