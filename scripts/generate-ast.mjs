@@ -210,7 +210,8 @@ let md = `# AST reference\n\n<!-- ${banner("node-types.json").replace(/\n/g, " "
   `  \`["not in"]\`.\n` +
   `- Named children that are not in a field are in \`children\` (an empty frozen array on nodes that never have any).\n` +
   `- Every node has \`range\` (UTF-16 offsets into the text ESLint reads), \`loc\` (1-based lines, 0-based columns,\n` +
-  `  lines broken at \\n, \\r\\n, \\r, U+2028, U+2029 as ESLint does) and \`parent\`.\n` +
+  `  lines broken at \\n, \\r\\n, \\r, U+2028, U+2029 as ESLint does) and \`parent\`. \`loc\` is computed from \`range\`\n` +
+  `  when read (a getter, not an own property: \`JSON.stringify(node)\` leaves it out).\n` +
   `- \`PyIdentifier\` has \`name\`. Comments (\`# ...\`) are \`Block\` comments in \`Program.comments\` whose \`value\` is the\n` +
   `  text after \`#\`. Keywords, operators, punctuation, names, numbers and string pieces are tokens; a line\n` +
   `  continuation (\`\\\` at a line end) is a token of type \`LineContinuation\`.\n` +

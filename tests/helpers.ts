@@ -121,3 +121,27 @@ export function pythonFiles(dir: string, out: string[] = []): string[] {
   }
   return out;
 }
+
+/**
+ * JSON.stringify of an AST with `parent` left out and each node's `loc` written right after `range` (nodes
+ * compute `loc` on first read, so it is not an own property until then).
+ */
+export function stringifyAst(program: unknown, replace: (key: string, value: unknown) => unknown = (_key, value) => value, indent?: number): string {
+  return JSON.stringify(
+    program,
+    function (this: unknown, key, value) {
+      if (key === "parent") return undefined;
+      if (value && typeof value === "object" && !Array.isArray(value) && "range" in value && "type" in value && key !== "tokens") {
+        const withLoc: Record<string, unknown> = {};
+        for (const [k, v] of Object.entries(value)) {
+          if (k === "loc") continue;
+          withLoc[k] = v;
+          if (k === "range") withLoc.loc = (value as { loc: unknown }).loc;
+        }
+        return replace(key, withLoc);
+      }
+      return replace(key, value);
+    },
+    indent,
+  );
+}

@@ -43,6 +43,43 @@ interface MutableNode {
   [field: string]: unknown;
 }
 
+/** The line index of each converted Program, for nodes' lazy `loc`. */
+const programLines = new WeakMap<object, LineIndex>();
+
+/**
+ * A converted node. `loc` is computed from `range` when read: most nodes' locations are never read, and building
+ * them eagerly was three objects per node, ~1/3 of the AST's allocation. `range` and every other field are own
+ * properties, as before; assigning `loc` makes it an own property.
+ */
+class AstNode {
+  type: string;
+  range: Range;
+  parent: MutableNode | null = null;
+  children: MutableNode[];
+  constructor(type: string, start: number, end: number, children: MutableNode[]) {
+    this.type = type;
+    this.range = [start, end];
+    this.children = children;
+  }
+  get loc(): { start: Position; end: Position } {
+    let root: { parent: unknown } = this;
+    while (root.parent) root = root.parent as { parent: unknown };
+    const lines = programLines.get(root);
+    if (!lines) throw new Error(`${this.type}: loc is only known once the node is part of a converted Program`);
+    const start = lines.lineOf(this.range[0]);
+    const end = lines.lineOf(this.range[1], start);
+    // Not cached as an own property: that would change the node's keys, which RuleTester reports as
+    // "Rule should not modify AST". Reads are rare (reports, a few statement-level checks).
+    return {
+      start: { line: start + 1, column: this.range[0] - lines.lineStarts[start] },
+      end: { line: end + 1, column: this.range[1] - lines.lineStarts[end] },
+    };
+  }
+  set loc(loc: { start: Position; end: Position }) {
+    Object.defineProperty(this, "loc", { value: loc, writable: true, enumerable: true, configurable: true });
+  }
+}
+
 /** Shared by every node whose type never has unnamed children, so leaves allocate no array. */
 const NO_CHILDREN: readonly never[] = Object.freeze([]);
 
@@ -137,6 +174,7 @@ export function convert(tree: WalkableTree, text: string, options: { tokens?: bo
     comments,
     tokens,
   };
+  programLines.set(program, lines);
 
   const cursor = tree.walk();
   // Stack of the AST nodes that own the current cursor position's children; `null` marks an anonymous node.
@@ -157,13 +195,7 @@ export function convert(tree: WalkableTree, text: string, options: { tokens?: bo
 
     if (info.named && info.spec) {
       const [astType, , hasChildren] = info.spec;
-      const node: MutableNode = {
-        type: astType,
-        range: [start, end],
-        loc: locate(start, end),
-        parent: null,
-        children: hasChildren ? [] : (NO_CHILDREN as never),
-      };
+      const node = new AstNode(astType, start, end, hasChildren ? [] : (NO_CHILDREN as never)) as unknown as MutableNode;
       for (const [prop, multiple] of info.fieldInit) node[prop] = multiple ? [] : null;
       if (info.name === "identifier") node.name = text.slice(start, end);
       const parent = nearestNode(owners);

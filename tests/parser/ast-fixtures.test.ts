@@ -6,7 +6,7 @@ import { visitorKeys } from "../../lib/ast/generated/visitor-keys.js";
 import { convert } from "../../lib/parser/convert.js";
 import { parsePython } from "../../lib/parser/index.js";
 import { parseTree } from "../../lib/parser/tree-sitter.js";
-import { allNodes, fixturesDir } from "../helpers.js";
+import { allNodes, fixturesDir, stringifyAst } from "../helpers.js";
 import { checkInvariants } from "./invariants.js";
 
 /**
@@ -22,10 +22,9 @@ const fixtures = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".p
 function snapshot(program: Program): string {
   const compactLoc = (loc: { start: { line: number; column: number }; end: { line: number; column: number } }) =>
     `${loc.start.line}:${loc.start.column}-${loc.end.line}:${loc.end.column}`;
-  return `${JSON.stringify(
+  return `${stringifyAst(
     program,
-    (key, value) => {
-      if (key === "parent") return undefined;
+    (key, value: any) => {
       if (key === "loc") return compactLoc(value);
       if (key === "range") return `${value[0]}..${value[1]}`;
       if (key === "tokens") return (value as Program["tokens"]).map((t) => `${t.type} ${JSON.stringify(t.value)} ${compactLoc(t.loc)}`);

@@ -5,14 +5,14 @@ import { Worker } from "node:worker_threads";
 import { convert } from "../../lib/parser/convert.js";
 import { nativeWalker, parseFlat } from "../../lib/parser/native-walker.js";
 import { parseTree, treeSitterInput } from "../../lib/parser/tree-sitter.js";
-import { findStdlib, pythonFiles, repoRoot } from "../helpers.js";
+import { findStdlib, pythonFiles, repoRoot, stringifyAst } from "../helpers.js";
 
 /**
  * The native walker (lib/native) against the tree-sitter binding's cursor walk: the same AST, token for token,
  * on a sample of the CPython standard library; one parser per thread (worker threads parse concurrently); syntax
  * errors left to the binding's path.
  */
-const serialize = (value: unknown) => JSON.stringify(value, (key, v) => (key === "parent" ? undefined : v));
+const serialize = (value: unknown) => stringifyAst(value);
 
 function sample(): Array<{ path: string; text: string }> {
   const stdlib = findStdlib();
@@ -75,8 +75,9 @@ describe("native walker", function () {
       const { convert } = require(${JSON.stringify(join(repoRoot, "dist/lib/parser/convert.js"))});
       const { parseFlat } = require(${JSON.stringify(join(repoRoot, "dist/lib/parser/native-walker.js"))});
       const { treeSitterInput } = require(${JSON.stringify(join(repoRoot, "dist/lib/parser/tree-sitter.js"))});
+      const { stringifyAst } = require(${JSON.stringify(join(repoRoot, "dist/tests/helpers.js"))});
       const out = [];
-      for (let round = 0; round < 3; round++) out.length = 0, workerData.forEach((text) => out.push(JSON.stringify(convert(parseFlat(treeSitterInput(text)), text).program, (k, v) => (k === "parent" ? undefined : v))));
+      for (let round = 0; round < 3; round++) out.length = 0, workerData.forEach((text) => out.push(stringifyAst(convert(parseFlat(treeSitterInput(text)), text).program)));
       parentPort.postMessage(out);
     `;
     const run = () =>
