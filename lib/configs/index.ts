@@ -19,7 +19,8 @@ export const OPENSTACK_RULE_OPTIONS: Record<string, unknown[]> = {
         { name: "async_process.AsyncProcess", mode: "exec" },
         { name: "priv_utils.execute", mode: "exec" },
       ],
-      validators: ["netutils.is_valid_ipv4", "netutils.is_valid_ipv6", "netutils.is_valid_cidr", "netutils.is_valid_mac", "uuidutils.is_uuid_like", "strutils.bool_from_string", "strutils.is_int_like"],
+      // `netutils.is_valid_*` need no entry: `is_valid*` / `validate*` functions validate in every config.
+      validators: ["uuidutils.is_uuid_like", "oslo_utils.uuidutils.is_uuid_like", "strutils.is_int_like", "oslo_utils.strutils.is_int_like"],
     },
   ],
   "no-sensitive-data-in-logs": [

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import formatAudit = require("../../lib/formatters/audit.js");
 import { eslintVersions, repoRoot } from "../helpers.js";
 
 /**
@@ -25,5 +26,12 @@ describe("examples/ (npm start)", () => {
     );
     assert.deepEqual(found.sort(), defects.map((d) => `${d.location} ${d.rule}`).sort());
     for (const s of safe) assert.ok(!found.includes(`${s.location} ${s.rule}`), `${s.location} must not be reported by ${s.rule}`);
+  });
+
+  it("examples/AUDIT.md is the audit formatter's current report (npm start rewrites it)", async () => {
+    const eslint = new eslintVersions[0].module.ESLint({ cwd: repoRoot, overrideConfigFile: join(repoRoot, "eslint.config.mjs") });
+    const results = await eslint.lintFiles(["examples/"]);
+    const report = formatAudit(results, { cwd: repoRoot, rulesMeta: eslint.getRulesMetaForResults(results) });
+    assert.equal(readFileSync(join(repoRoot, "examples", "AUDIT.md"), "utf8"), report, "run `npm start` to refresh examples/AUDIT.md");
   });
 });
