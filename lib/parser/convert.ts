@@ -121,7 +121,7 @@ interface IdCaches {
   fields: string[];
 }
 const bindingCaches: IdCaches = { symbols: [], fields: [] };
-const flatCaches: IdCaches = { symbols: FlatTree.symbolCache as SymbolInfo[], fields: FlatTree.fieldCache };
+const flatCaches: IdCaches = { symbols: [], fields: [] };
 let caches = bindingCaches;
 
 function symbolInfo(cursor: CursorLike, id: number): SymbolInfo {

@@ -81,9 +81,6 @@ let generation = 0;
 
 /** A parsed tree as flat records, walkable with the TreeCursor subset the converter uses. */
 export class FlatTree {
-  /** Converter caches keyed by this tree kind's symbol and field ids. */
-  static readonly symbolCache: unknown[] = [];
-  static readonly fieldCache: string[] = [];
   constructor(
     readonly records: Int32Array,
     readonly generation: number,

@@ -27,10 +27,13 @@ export interface SuppressionEntry {
   usedBy: Set<string>;
 }
 
-/** `nosec` then an optional `:` and a list of ids; Bandit also stops at the next `#`. */
-const NOSEC = /(^|\s|#)nosec\b:?([^#]*)/iu;
-/** `noqa` with `: CODE[, CODE]`; a bare `# noqa` (flake8's "everything") is not honoured: it is usually written for style checkers. */
-const NOQA = /(^|\s|#)noqa:\s*([A-Z]+[0-9]+(?:[\s,]+[A-Z]+[0-9]+)*)/u;
+/** `# nosec` (right after a `#`, as Bandit reads it), an optional `:` and a list of ids up to the next `#`. */
+const NOSEC = /(^|#)(\s*)nosec\b:?([^#]*)/iu;
+/**
+ * `# noqa: CODE[, CODE]` (right after a `#`, as flake8 and Ruff read it). A bare `# noqa` (flake8's
+ * "everything") is not honoured: it is usually written for style checkers.
+ */
+const NOQA = /(^|#)\s*noqa:\s*([A-Z]+[0-9]+(?:[\s,]+[A-Z]+[0-9]+)*)/iu;
 /** One item of a `nosec` list: separators, then an id. */
 const CODE_LIST_ITEM = /([\s,]*)([A-Za-z][A-Za-z0-9_/-]*)/;
 
@@ -40,26 +43,27 @@ export function parseSuppressionComment(comment: PyComment): SuppressionEntry[] 
   const textStart = comment.range[0] + 1;
   const nosec = NOSEC.exec(comment.value);
   if (nosec) {
-    const listStart = nosec.index + nosec[0].length - nosec[2].length;
+    const list = nosec[3];
+    const listStart = nosec.index + nosec[0].length - list.length;
     const codes: SuppressionEntry[] = [];
     // The list ends at the first word that is not an id (`# nosec B602 - validated above`).
     const item = new RegExp(CODE_LIST_ITEM.source, "uy");
-    for (let match = item.exec(nosec[2]); match && isBanditId(match[2]); match = item.exec(nosec[2])) {
+    for (let match = item.exec(list); match && isBanditId(match[2]); match = item.exec(list)) {
       const start = textStart + listStart + match.index + match[1].length;
       codes.push({ kind: "nosec", code: match[2], comment, range: [start, start + match[2].length], usedBy: new Set() });
     }
     if (codes.length) entries.push(...codes);
     else {
-      const markerStart = textStart + nosec.index + nosec[1].length;
+      const markerStart = textStart + nosec.index + nosec[1].length + nosec[2].length;
       entries.push({ kind: "nosec", code: null, comment, range: [markerStart, markerStart + "nosec".length], usedBy: new Set() });
     }
   }
   const noqa = NOQA.exec(comment.value);
   if (noqa) {
     const listStart = noqa.index + noqa[0].length - noqa[2].length;
-    for (const item of noqa[2].matchAll(/[A-Z]+[0-9]+/gu)) {
+    for (const item of noqa[2].matchAll(/[A-Z]+[0-9]+/giu)) {
       const start = textStart + listStart + item.index;
-      entries.push({ kind: "noqa", code: item[0], comment, range: [start, start + item[0].length], usedBy: new Set() });
+      entries.push({ kind: "noqa", code: item[0].toUpperCase(), comment, range: [start, start + item[0].length], usedBy: new Set() });
     }
   }
   return entries;

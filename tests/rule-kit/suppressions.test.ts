@@ -54,6 +54,9 @@ describe("suppression comments: parsing", () => {
     assert.deepEqual(codes(" noqa"), []);
     assert.deepEqual(codes(" noqa: S602  # nosec B602"), ["nosec:B602", "noqa:S602"]);
     assert.deepEqual(codes(" nosecurity review"), []);
+    // Only right after a `#`, as Bandit and flake8 read them: prose that mentions the word is not a suppression.
+    assert.deepEqual(codes(" see the nosec docs, and noqa: S602 in the wiki"), []);
+    assert.deepEqual(codes("nosec"), ["nosec:null"]);
   });
   it("entry ranges point at the codes in the source", () => {
     const [entry] = parseSuppressionComment(comment(" nosec B602"));
