@@ -34,6 +34,7 @@ class UsageError extends Error {}
 
 interface Options {
   paths: string[];
+  pathsGiven: boolean;
   format: string;
   outputFile: string | null;
   config: string;
@@ -82,6 +83,7 @@ function parseOptions(argv: string[]): Options | "help" | "version" {
   }
   return {
     paths: positionals.length ? positionals : ["."],
+    pathsGiven: positionals.length > 0,
     format: values.format!,
     outputFile: values["output-file"] ?? null,
     config: values.config!,
@@ -201,11 +203,17 @@ export async function main(argv: string[], io: { stdout: NodeJS.WritableStream; 
     return 0;
   }
   // The user's ESLint (a peer dependency), flat config only: this plugin has no eslintrc form.
-  const { ESLint } = require("eslint") as typeof import("eslint");
+  let ESLint: typeof import("eslint").ESLint;
+  try {
+    ({ ESLint } = require("eslint") as typeof import("eslint"));
+  } catch {
+    throw new UsageError("ESLint is not installed next to eslint-plugin-python-audit: npm install --save-dev eslint");
+  }
   const base = {
     cwd,
     ignorePatterns: gitignorePatterns(cwd),
-    errorOnUnmatchedPattern: false,
+    // A path the user typed that matches nothing is a usage error; the default `.` with no Python files is not.
+    errorOnUnmatchedPattern: options.pathsGiven,
     ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
   };
 
@@ -230,6 +238,10 @@ export async function main(argv: string[], io: { stdout: NodeJS.WritableStream; 
   let results: ESLintClass.LintResult[];
   try {
     results = await eslint.lintFiles(options.paths);
+  } catch (error) {
+    // ESLint's own "No files matching the pattern" / "All files matched by ... are ignored".
+    if (/No files matching|are ignored/u.test((error as Error).message)) throw new UsageError((error as Error).message.split("\n")[0]);
+    throw error;
   } finally {
     stopProgress();
   }

@@ -60,7 +60,7 @@ describe("python-audit bin (packed package)", function () {
   });
 
   it("usage errors exit 2 with a clear message", () => {
-    for (const args of [["--format", "xml"], ["--bogus"], ["--concurrency", "many"], ["--config", "strict"]]) {
+    for (const args of [["--format", "xml"], ["--bogus"], ["--concurrency", "many"], ["--config", "strict"], ["no-such-dir/"]]) {
       const { status, stderr } = project.run(project.pluginBin, args);
       assert.equal(status, 2, args.join(" "));
       assert.match(stderr, /^python-audit: .+\n\nUsage: python-audit/u);
