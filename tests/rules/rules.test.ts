@@ -39,6 +39,8 @@ describe("rules: meta", () => {
       assert.equal(`python-audit/${id}` in plugin.configs.openstack.rules, rule.meta.docs.recommended);
       if (rule.meta.docs.recommended) assert.equal(setting(plugin.configs.recommended), rule.meta.docs.severity);
       assert.ok(readFileSync(doc, "utf8").includes(rule.meta.docs.description), "the doc states the description");
+      // The audit report's "Solution" is this text: the docs must say the same.
+      assert.ok(readFileSync(doc, "utf8").includes(`## How to fix\n\n${rule.meta.docs.remediation}\n`), "the doc's How to fix section is meta.docs.remediation");
     });
 
     it(`${id}: rejects unknown options with a clear error`, async () => {
