@@ -13,7 +13,6 @@ import { copyExamples, createPackedProject, type PackedProject } from "./packed-
 
 const CLEAN_PY = "import subprocess\n\n\ndef restart():\n    subprocess.check_call(['systemctl', 'restart', 'neutron-l3-agent'])\n";
 const WARN_PY = "def read(path):\n    fh = open(path)\n    data = fh.read()\n    fh.close()\n    return data\n";
-const CONFIG = 'import pythonAudit from "eslint-plugin-python-audit";\nexport default [pythonAudit.configs.recommended];\n';
 
 const json = <T>(text: string): T => JSON.parse(text) as T;
 type Result = { filePath: string; messages: Array<{ ruleId: string | null; line: number; column: number; severity: number; fatal?: boolean }>; suppressedMessages?: unknown[] };
