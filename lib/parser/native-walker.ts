@@ -22,11 +22,8 @@ interface Addon {
 }
 
 const RECORD = 5;
-/** Where `node-gyp rebuild -C lib/native` puts the addon, from dist/lib/parser or lib/parser. */
-const ADDON_CANDIDATES = [
-  join(__dirname, "..", "..", "..", "lib", "native", "build", "Release", "python_audit_walker.node"),
-  join(__dirname, "..", "native", "build", "Release", "python_audit_walker.node"),
-];
+/** Where `node-gyp rebuild -C lib/native` puts the addon, seen from dist/lib/parser (the code that runs). */
+const ADDON_PATH = join(__dirname, "..", "..", "..", "lib", "native", "build", "Release", "python_audit_walker.node");
 
 let addon: Addon | null | undefined;
 let grammar: Grammar;
@@ -36,10 +33,9 @@ export function nativeWalker(): Addon | null {
   if (addon !== undefined) return addon;
   addon = null;
   if (process.env.PYTHON_AUDIT_NATIVE === "0") return addon;
-  const path = ADDON_CANDIDATES.find((candidate) => existsSync(candidate));
-  if (!path) return addon;
+  if (!existsSync(ADDON_PATH)) return addon;
   try {
-    const loaded = require(path) as Addon;
+    const loaded = require(ADDON_PATH) as Addon;
     grammar = loaded.grammar();
     addon = loaded;
   } catch {
