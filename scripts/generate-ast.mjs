@@ -8,6 +8,7 @@ import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { OVERLAY } from "./ast-overlay.mjs";
 
 const require = createRequire(import.meta.url);
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -115,19 +116,97 @@ function keyOrder(typeName) {
   return order;
 }
 
-// ---- per type description
-const types = concrete.map((t) => {
+// ---- per type description, with the overlay applied
+const overlayOf = (type) => {
+  const entry = OVERLAY[type];
+  if (!entry) throw new Error(`scripts/ast-overlay.mjs has no entry for \`${type}\` (a grammar update?): name its sub-nodes`);
+  return entry;
+};
+/** "prop", "prop?", "prop[]" → { prop, optional, multiple }. */
+const slotOf = (text) => ({ prop: text.replace(/[?[\]]+$/u, ""), optional: text.endsWith("?"), multiple: text.endsWith("[]") });
+const hoisted = new Map(concrete.filter((t) => OVERLAY[t.type]?.hoistInto).map((t) => [t.type, OVERLAY[t.type].hoistInto]));
+const dropped = new Set(concrete.filter((t) => OVERLAY[t.type]?.drop).map((t) => t.type));
+const typeInfo = new Map(concrete.map((t) => [t.type, t]));
+for (const type of Object.keys(OVERLAY)) {
+  if (!typeInfo.has(type)) throw new Error(`scripts/ast-overlay.mjs names \`${type}\`, which the grammar does not have`);
+}
+
+/** The unnamed named sub-node types of a type: hoisted types replaced by their own sub-nodes, dropped ones left out. */
+function childRefsOf(t) {
+  const refs = [];
+  for (const r of (t.children?.types ?? []).filter((x) => x.named)) {
+    if (dropped.has(r.type)) continue;
+    if (hoisted.has(r.type)) refs.push(...childRefsOf(typeInfo.get(r.type)));
+    else refs.push(r.type);
+  }
+  return refs;
+}
+
+const STRING_PROPS = [
+  { prop: "prefix", ts: "string", doc: "the prefix as written (`\"rb\"`, `\"f\"`, `\"\"`)" },
+  { prop: "quote", ts: "string", doc: "the opening quote: `'`, `\"`, `'''` or `\"\"\"`" },
+];
+
+const types = concrete.filter((t) => !hoisted.has(t.type) && !dropped.has(t.type)).map((t) => {
+  const entry = t.children?.types.some((r) => r.named) ? overlayOf(t.type) : (OVERLAY[t.type] ?? {});
+  const renames = entry.fields ?? {};
   const fields = Object.entries(t.fields ?? {}).map(([name, info]) => {
     const namedRefs = info.types.filter((x) => x.named);
     const kind = namedRefs.length === 0 ? "token" : "node";
-    const targets = new Set();
-    for (const r of namedRefs) expand(r, targets);
     const refs = kind === "token" ? info.types.map((x) => JSON.stringify(x.type)) : namedRefs.map((r) => r.type);
-    return { name, prop: propName(name), multiple: !!info.multiple, required: !!info.required, kind, refs, targets };
+    const prop = renames[name] ?? propName(name);
+    return { name, prop, multiple: !!info.multiple, required: !!info.required, kind, refs };
   });
-  const childRefs = (t.children?.types ?? []).filter((x) => x.named).map((x) => x.type);
+  // Sub-nodes without a tree-sitter field: where the converter puts them (`childSpec`) and the properties they make.
+  const childRefs = childRefsOf(t);
+  const hoistedChild = (t.children?.types ?? []).find((r) => hoisted.has(r.type));
+  const rule = hoistedChild ? { list: hoisted.get(hoistedChild.type) } : entry.children;
+  if (childRefs.length && !rule) throw new Error(`scripts/ast-overlay.mjs: \`${t.type}\` has unnamed sub-nodes; say where they go`);
+  /** Overlay properties: { prop, multiple, optional, refs } in source order. */
+  const slots = [];
+  let childSpec = null;
+  if (rule === "list" || rule?.list) {
+    const prop = rule === "list" ? (t.type === "module" ? "body" : "children") : rule.list;
+    slots.push({ prop, multiple: true, optional: false, refs: childRefs });
+    childSpec = { kind: "list", prop };
+  } else if (rule?.slots) {
+    for (const text of rule.slots) {
+      const s = slotOf(text);
+      const refs = (entry.slotTypes?.[s.prop] ?? childRefs).concat(rule.wrapExtra ? [rule.wrapExtra] : []);
+      slots.push({ ...s, refs });
+    }
+    childSpec = {
+      kind: "slots",
+      props: rule.slots.map((x) => slotOf(x).prop),
+      ...(rule.separator ? { separator: rule.separator } : {}),
+      ...(rule.wrapExtra ? { wrapExtra: astType(rule.wrapExtra) } : {}),
+    };
+  } else if (rule?.byType) {
+    const map = {};
+    for (const [type, text] of Object.entries(rule.byType)) {
+      const s = slotOf(text);
+      if (!childRefs.includes(type)) throw new Error(`scripts/ast-overlay.mjs: \`${t.type}\` has no unnamed \`${type}\``);
+      slots.push({ ...s, refs: [type] });
+      map[type] = [s.prop, s.multiple];
+    }
+    const unplaced = childRefs.filter((r) => !(r in map));
+    if (unplaced.length) throw new Error(`scripts/ast-overlay.mjs: \`${t.type}\` does not place ${unplaced.join(", ")}`);
+    childSpec = { kind: "byType", map };
+  }
+  // A slot with the name of a field (as_pattern's `alias`) is that field, widened.
+  for (const s of slots) {
+    const field = fields.find((f) => f.prop === s.prop);
+    if (!field) continue;
+    field.refs = [...new Set([...field.refs, ...s.refs])];
+    field.required = false;
+    s.merged = true;
+  }
+  for (const f of fields) {
+    f.targets = new Set();
+    if (f.kind === "node") for (const r of f.refs) expand({ type: r, named: true }, f.targets);
+  }
   const childTargets = new Set();
-  for (const r of childRefs) expand({ type: r, named: true }, childTargets);
+  for (const s of slots) for (const r of s.refs) expand({ type: r, named: true }, childTargets);
   const order = keyOrder(t.type);
   const nodeKeys = fields.filter((f) => f.kind === "node").map((f) => f.name);
   if (childRefs.length) nodeKeys.push("#children");
@@ -135,8 +214,11 @@ const types = concrete.map((t) => {
     const ia = order.indexOf(a), ib = order.indexOf(b);
     return (ia < 0 ? 1e9 : ia) - (ib < 0 ? 1e9 : ib);
   });
-  const visitorKeys = nodeKeys.map((k) => (k === "#children" ? (t.type === "module" ? "body" : "children") : propName(k)));
-  return { ts: t.type, ast: astType(t.type), fields, childRefs, childTargets, visitorKeys };
+  const fieldProp = (name) => fields.find((f) => f.name === name).prop;
+  const visitorKeys = [...new Set(nodeKeys.flatMap((k) => (k === "#children" ? slots.map((s) => s.prop) : [fieldProp(k)])))];
+  const props = slots.filter((s) => !s.merged);
+  const extraProps = t.type === "string" ? STRING_PROPS : [];
+  return { ts: t.type, ast: astType(t.type), fields, childRefs, childTargets, props, childSpec, visitorKeys, extraProps };
 });
 
 // parents: which node types can contain each type
@@ -171,7 +253,11 @@ for (const t of types) {
       else if (!f.required) v = `${v} | null`;
       nodeTs += `  ${f.prop}: ${v};\n`;
     }
-    nodeTs += t.childRefs.length ? `  children: Array<${union(t.childRefs.map(tsRef))}>;\n` : `  children: readonly [];\n`;
+    for (const p of t.props) {
+      const v = union(p.refs.map(tsRef));
+      nodeTs += `  ${p.prop}: ${p.multiple ? `Array<${v}>` : p.optional ? `${v} | null` : v};\n`;
+    }
+    for (const p of t.extraProps) nodeTs += `  /** ${p.doc} */\n  ${p.prop}: ${p.ts};\n`;
     if (t.ts === "identifier") nodeTs += `  /** The identifier's text. */\n  name: string;\n`;
   }
   nodeTs += `}\n\n`;
@@ -190,14 +276,24 @@ keysTs += `} as const satisfies Record<string, readonly string[]>;\n`;
 let tableTs = banner("node-types.json") +
   `/** A tree-sitter field: [AST property, multiple, holds a token (anonymous node) rather than a node]. */\n` +
   `export type FieldSpec = readonly [prop: string, multiple: boolean, token: boolean];\n` +
-  `/** A named tree-sitter type: [AST type, fields, has unnamed named children]. */\n` +
-  `export type TypeSpec = readonly [astType: string, fields: Readonly<Record<string, FieldSpec>>, hasChildren: boolean];\n\n` +
+  `/** Where sub-nodes without a tree-sitter field go (scripts/ast-overlay.mjs). */\n` +
+  `export type ChildSpec =\n` +
+  `  | null\n` +
+  `  | { readonly kind: "list"; readonly prop: string }\n` +
+  `  | { readonly kind: "slots"; readonly props: readonly string[]; readonly separator?: string; readonly wrapExtra?: string }\n` +
+  `  | { readonly kind: "byType"; readonly map: Readonly<Record<string, readonly [prop: string, multiple: boolean]>> }\n` +
+  `  | { readonly kind: "hoist"; readonly prop: string }\n` +
+  `  | { readonly kind: "drop" };\n` +
+  `/** A named tree-sitter type: [AST type ("" when the node is not kept), fields, sub-nodes without a field]. */\n` +
+  `export type TypeSpec = readonly [astType: string, fields: Readonly<Record<string, FieldSpec>>, children: ChildSpec];\n\n` +
   `export const grammarVersion = ${JSON.stringify(grammarVersion)};\n\n` +
   `export const typeSpecs: Readonly<Record<string, TypeSpec>> = {\n`;
 for (const t of types) {
   const f = Object.fromEntries(t.fields.map((x) => [x.name, [x.prop, x.multiple, x.kind === "token"]]));
-  tableTs += `  ${JSON.stringify(t.ts)}: [${JSON.stringify(t.ast)}, ${JSON.stringify(f)}, ${t.childRefs.length > 0}],\n`;
+  tableTs += `  ${JSON.stringify(t.ts)}: [${JSON.stringify(t.ast)}, ${JSON.stringify(f)}, ${JSON.stringify(t.childSpec)}],\n`;
 }
+for (const [type, prop] of hoisted) tableTs += `  ${JSON.stringify(type)}: ["", {}, ${JSON.stringify({ kind: "hoist", prop })}],\n`;
+for (const type of dropped) tableTs += `  ${JSON.stringify(type)}: ["", {}, {"kind":"drop"}],\n`;
 tableTs += `};\n`;
 
 // ---- docs/ast.md
@@ -208,7 +304,13 @@ let md = `# AST reference\n\n<!-- ${banner("node-types.json").replace(/\n/g, " "
   `- Fields become camelCase properties. The field \`type\` is renamed \`annotation\`. A field that holds an operator\n` +
   `  (an anonymous node) holds its text: \`PyBinaryOperator.operator === "+"\`, \`PyComparisonOperator.operators\` is\n` +
   `  \`["not in"]\`.\n` +
-  `- Named children that are not in a field are in \`children\` (an empty frozen array on nodes that never have any).\n` +
+  `- Every sub-node has a name. Where tree-sitter gives a position but no field, the overlay in\n` +
+  `  \`scripts/ast-overlay.mjs\` names it (\`PyConditionalExpression\`: \`body\`, \`test\`, \`orelse\`; \`PyTryStatement\`:\n` +
+  `  \`handlers\`, \`orelse\`, \`finalbody\`). \`children\` exists only on homogeneous lists (\`PyArgumentList\`, \`PyBlock\`,\n` +
+  `  \`PyTuple\`, ...): the items of the list.\n` +
+  `- Not kept as nodes: string start/end pieces (\`PyString.prefix\` and \`quote\` hold them) and \`with_clause\`\n` +
+  `  (\`PyWithStatement.items\` holds the items). \`a, b\` alone on a line is one \`PyExpressionList\` in\n` +
+  `  \`PyExpressionStatement.expression\`, made by the converter, as tree-sitter writes \`return a, b\`.\n` +
   `- Every node has \`range\` (UTF-16 offsets into the text ESLint reads), \`loc\` (1-based lines, 0-based columns,\n` +
   `  lines broken at \\n, \\r\\n, \\r, U+2028, U+2029 as ESLint does) and \`parent\`. \`loc\` is computed from \`range\`\n` +
   `  when read (a getter, not an own property: \`JSON.stringify(node)\` leaves it out).\n` +
@@ -227,7 +329,11 @@ for (const t of types) {
     const v = f.kind === "token" ? f.refs.join(" \\| ") : f.refs.map((r) => `\`${tsRef(r)}\``).join(" \\| ");
     rows.push(`| \`${f.prop}\` | ${f.multiple ? "array of " : ""}${f.kind === "token" ? "operator text: " : ""}${v} | ${f.multiple ? "0 or more" : f.required ? "required" : "optional (`null`)"} |`);
   }
-  if (t.childRefs.length) rows.push(`| \`${t.ts === "module" ? "body" : "children"}\` | array of ${t.childRefs.map((r) => `\`${tsRef(r)}\``).join(" \\| ")} | unnamed children |`);
+  for (const p of t.props) {
+    const what = p.prop === "children" || p.prop === "body" ? "the list's items" : "named by the overlay";
+    rows.push(`| \`${p.prop}\` | ${p.multiple ? "array of " : ""}${p.refs.map((r) => `\`${tsRef(r)}\``).join(" \\| ")} | ${p.multiple ? "0 or more" : p.optional ? "optional (`null`)" : "required"}; ${what} |`);
+  }
+  for (const p of t.extraProps) rows.push(`| \`${p.prop}\` | ${p.ts} | ${p.doc} |`);
   if (t.ts === "identifier") rows.push("| `name` | string | the identifier's text |");
   if (rows.length) md += `| property | value | |\n|---|---|---|\n${rows.join("\n")}\n\n`;
   const ps = [...parents.get(t.ts)].sort().map((p) => `\`${astType(p)}\``);

@@ -1,6 +1,7 @@
-import type { PyCall, PyNode } from "../ast/generated/node-types.js";
+import { argument, blockStatements, callArguments, unparenthesize } from "../ast/accessors.js";
+import type { PyNode } from "../ast/generated/node-types.js";
 import type { PythonModel } from "./model.js";
-import { alwaysExits, blockStatements, dominatingStatements, unparenthesize } from "./statements.js";
+import { alwaysExits, dominatingStatements } from "./statements.js";
 
 /** Conversions that reject anything but a well-formed value (raise otherwise): their result is validated. */
 const VALIDATING_CONVERSIONS = /^(int|float|bool|uuid\.UUID|netaddr\.(IPNetwork|IPAddress|EUI|IPRange)|ipaddress\.(ip_address|ip_network|ip_interface|IPv4Address|IPv6Address|IPv4Network|IPv6Network))$/u;
@@ -12,16 +13,10 @@ export function isValidatingConversion(call: PyNode, model: PythonModel, extra: 
   const name = model.calleeName(call) ?? "";
   if (VALIDATING_CONVERSIONS.test(name) || extra.has(name)) return true;
   if (name === "str" || name === "format") {
-    const arg = firstArgument(call);
+    const arg = argument(call, { position: 0 });
     return !!arg && isValidatingConversion(unparenthesize(arg)!, model, extra);
   }
   return false;
-}
-
-export function firstArgument(call: PyCall): PyNode | null {
-  if (call.arguments.type !== "PyArgumentList") return null;
-  const first = call.arguments.children[0] as PyNode | undefined;
-  return first && first.type !== "PyKeywordArgument" ? first : null;
 }
 
 /** Whether `expr` mentions the variable `name` as itself (not as an attribute name). */
@@ -34,7 +29,7 @@ function mentions(expr: PyNode | null | undefined, name: string): boolean {
 function isConstantContainer(expr: PyNode | null | undefined, model: PythonModel): boolean {
   const node = unparenthesize(expr);
   if (!node) return false;
-  if (node.type === "PyDictionary") return (node.children as PyNode[]).every((pair) => pair.type === "PyPair" && model.isConstant(pair.key));
+  if (node.type === "PyDictionary") return node.children.every((pair) => pair.type === "PyPair" && model.isConstant(pair.key));
   if (node.type === "PyIdentifier") {
     const binding = model.singleAssignment(node);
     if (binding && isConstantContainer(binding.value, model)) return true;
@@ -55,7 +50,7 @@ function rejectsInvalid(condition: PyNode | null, name: string, model: PythonMod
     return rejectsInvalid(node.left, name, model, validators) || rejectsInvalid(node.right, name, model, validators);
   }
   if (node.type === "PyComparisonOperator" && node.operators.length === 1 && node.operators[0] === "not in") {
-    return mentions(node.children[0] as PyNode, name) && isConstantContainer(node.children[1] as PyNode, model);
+    return mentions(node.children[0], name) && isConstantContainer(node.children[1], model);
   }
   if (node.type === "PyNotOperator") return acceptsValid(node.argument, name, model, validators);
   return false;
@@ -69,13 +64,13 @@ export function acceptsValid(condition: PyNode | null, name: string, model: Pyth
     return acceptsValid(node.left, name, model, validators) || acceptsValid(node.right, name, model, validators);
   }
   if (node.type === "PyComparisonOperator" && node.operators.length === 1) {
-    const [left, right] = node.children as PyNode[];
+    const [left, right] = node.children;
     if (node.operators[0] === "in") return mentions(left, name) && isConstantContainer(right, model);
     if (node.operators[0] === "==") return (mentions(left, name) && model.isConstant(right)) || (mentions(right, name) && model.isConstant(left));
   }
   if (node.type === "PyCall") {
     const callee = model.calleeName(node) ?? "";
-    const args = node.arguments.type === "PyArgumentList" ? (node.arguments.children as PyNode[]) : [];
+    const args = callArguments(node);
     if (REGEX_MATCHERS.test(callee)) return args.some((arg) => mentions(arg, name));
     if (validators.has(callee) || /(^|\.)(is_valid|validate)[a-z_]*$/u.test(callee)) return args.some((arg) => mentions(arg, name));
   }
@@ -90,7 +85,7 @@ export function acceptsValid(condition: PyNode | null, name: string, model: Pyth
 export function isGuarded(name: string, at: PyNode, model: PythonModel, validators: ReadonlySet<string> = new Set()): boolean {
   for (const statement of dominatingStatements(at)) {
     if (statement.type === "PyAssertStatement") {
-      if (acceptsValid(statement.children[0] as PyNode, name, model, validators)) return true;
+      if (acceptsValid(statement.test, name, model, validators)) return true;
       continue;
     }
     if (statement.type !== "PyIfStatement") continue;

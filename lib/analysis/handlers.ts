@@ -1,25 +1,10 @@
+import { handlerBody, keywordArgument, withItems } from "../ast/accessors.js";
 import type { PyCall, PyExceptClause, PyNode } from "../ast/generated/node-types.js";
-import { keywordArgument } from "../rule-kit/helpers.js";
 import type { PythonModel } from "./model.js";
-import { alwaysExits, blockStatements, unparenthesize } from "./statements.js";
+import { alwaysExits } from "./statements.js";
 
 /** Logging methods of the stdlib/oslo logger API. */
 export const LOG_METHODS = new Set(["debug", "info", "warning", "warn", "error", "exception", "critical", "fatal", "log"]);
-
-/** The exception expressions a handler names (`except (A, B) as e` -> [A, B]); empty for a bare `except:`. */
-export function caughtExpressions(handler: PyExceptClause): PyNode[] {
-  let first: PyNode | null = handler.value[0] ?? null;
-  if (first?.type === "PyAsPattern") first = (first.children[0] as PyNode) ?? null;
-  const expr = unparenthesize(first);
-  if (!expr) return [];
-  if (expr.type === "PyTuple" || expr.type === "PyExpressionList") return (expr.children as PyNode[]).map((c) => unparenthesize(c)!);
-  return [expr, ...handler.value.slice(1)];
-}
-
-/** The handler's body statements. */
-export function handlerBody(handler: PyExceptClause): PyNode[] {
-  return blockStatements(handler.children.find((c) => c.type === "PyBlock"));
-}
 
 /** The calls of a statement list, not looking into nested functions, lambdas or classes. */
 export function callsIn(statements: PyNode[], model: PythonModel): PyCall[] {
@@ -60,15 +45,9 @@ export function logsTraceback(call: PyCall, model: PythonModel): boolean {
  */
 export function isReraisingWith(statement: PyNode, model: PythonModel, names: ReadonlySet<string>): boolean {
   if (statement.type !== "PyWithStatement") return false;
-  for (const item of statement.children[0]?.children ?? []) {
-    let value: PyNode | null = item.value;
-    let alias: string | null = null;
-    if (value.type === "PyAsPattern") {
-      const target = value.alias?.children[0] as PyNode | undefined;
-      alias = target?.type === "PyIdentifier" ? target.name : null;
-      value = value.children[0] as PyNode;
-    }
-    if (value?.type !== "PyCall") continue;
+  for (const { value, target } of withItems(statement)) {
+    const alias = target?.type === "PyIdentifier" ? target.name : null;
+    if (value.type !== "PyCall") continue;
     const qualified = model.calleeName(value);
     const written = model.qualifiedName(value.function) === null ? null : model.text.slice(value.function.range[0], value.function.range[1]);
     const matches = [...names].some((n) => qualified === n || written === n || (qualified !== null && qualified.endsWith(`.${n}`)) || (qualified !== null && n.endsWith(`.${qualified}`)));

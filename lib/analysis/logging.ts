@@ -1,8 +1,7 @@
+import { argument, callArguments, keywordArgument, unparenthesize } from "../ast/accessors.js";
 import type { PyCall, PyNode } from "../ast/generated/node-types.js";
-import { keywordArgument } from "../rule-kit/helpers.js";
 import { LOG_METHODS } from "./handlers.js";
 import type { PythonModel } from "./model.js";
-import { unparenthesize } from "./statements.js";
 
 /** A value a logging call writes, with the key it is written under (`%(token)s`, `extra={'key': ...}`). */
 export interface LoggedValue {
@@ -23,15 +22,13 @@ export function isLogCall(call: PyCall, model: PythonModel, extraLoggers: Readon
  */
 export function loggedValues(call: PyCall, model: PythonModel): LoggedValue[] {
   const out: LoggedValue[] = [];
-  const args = call.arguments.type === "PyArgumentList" ? (call.arguments.children as PyNode[]) : [];
-  const positional = args.filter((a) => a.type !== "PyKeywordArgument" && a.type !== "PyDictionarySplat");
+  const positional = callArguments(call).filter((a) => a.type !== "PyKeywordArgument" && a.type !== "PyDictionarySplat");
   const isLog = call.function.type === "PyAttribute" && call.function.attribute.name === "log";
   const [message, ...rest] = isLog ? positional.slice(1) : positional;
-  const text = model.text;
   const addMapping = (node: PyNode | null | undefined) => {
     const dict = unparenthesize(node);
     if (dict?.type !== "PyDictionary") return false;
-    for (const pair of dict.children as PyNode[]) {
+    for (const pair of dict.children) {
       if (pair.type === "PyPair") out.push({ value: pair.value, key: model.constantString(pair.key) });
     }
     return true;
@@ -40,7 +37,7 @@ export function loggedValues(call: PyCall, model: PythonModel): LoggedValue[] {
     const value = unparenthesize(node);
     if (!value) return;
     if (addMapping(value)) return;
-    if (value.type === "PyTuple") for (const item of value.children as PyNode[]) out.push({ value: item, key: null });
+    if (value.type === "PyTuple") for (const item of value.children) out.push({ value: item, key: null });
     else out.push({ value, key: null });
   };
   if (rest.length === 1 && addMapping(rest[0])) {
@@ -52,14 +49,12 @@ export function loggedValues(call: PyCall, model: PythonModel): LoggedValue[] {
   } else if (messageNode?.type === "PyBinaryOperator" && messageNode.operator === "%") {
     addValues(messageNode.right);
   } else if (messageNode?.type === "PyCall" && messageNode.function.type === "PyAttribute" && messageNode.function.attribute.name === "format") {
-    const formatArgs = messageNode.arguments.type === "PyArgumentList" ? (messageNode.arguments.children as PyNode[]) : [];
-    for (const arg of formatArgs) {
+    for (const arg of callArguments(messageNode)) {
       if (arg.type === "PyKeywordArgument") out.push({ value: arg.value, key: arg.name.type === "PyIdentifier" ? arg.name.name : null });
       else if (arg.type !== "PyDictionarySplat") out.push({ value: arg, key: null });
     }
   }
   addMapping(keywordArgument(call, "extra"));
-  void text;
   return out;
 }
 
@@ -79,9 +74,9 @@ export function valueName(node: PyNode, model: PythonModel): string | null {
   if (!value) return null;
   if (value.type === "PyIdentifier") return value.name;
   if (value.type === "PyAttribute") return value.attribute.name;
-  if (value.type === "PySubscript") return value.subscript.length === 1 ? model.constantString(value.subscript[0] as PyNode) : null;
+  if (value.type === "PySubscript") return value.subscript.length === 1 ? model.constantString(value.subscript[0]) : null;
   if (value.type === "PyCall" && value.function.type === "PyAttribute" && value.function.attribute.name === "get") {
-    const key = value.arguments.type === "PyArgumentList" ? (value.arguments.children[0] as PyNode | undefined) : undefined;
+    const key = argument(value, { position: 0 });
     return key ? model.constantString(key) : null;
   }
   return null;

@@ -1,9 +1,9 @@
+import { statementOf, stringValue, unparenthesize } from "../ast/accessors.js";
 import type { Program, PyCall, PyNode } from "../ast/generated/node-types.js";
 import { lowerBound } from "../ast/ranges.js";
 import { childNodes } from "../ast/traverse.js";
-import { stringValue } from "../rule-kit/helpers.js";
 import { buildScopes, type Binding, type Scope } from "./scopes.js";
-import { contains, dominatingStatements, statementOf, unparenthesize } from "./statements.js";
+import { contains, dominatingStatements } from "./statements.js";
 
 /** Conventional logger names (oslo's `LOG`, the stdlib's `logger`), recognised without a `getLogger` binding. */
 export const CONVENTIONAL_LOGGER_NAMES = new Set(["LOG", "log", "logger", "LOGGER", "_LOG", "_LOGGER", "_log", "_logger"]);
@@ -178,7 +178,7 @@ export class PythonModel {
       case "PyTuple":
       case "PyList":
       case "PySet":
-        return (node.children as PyNode[]).every((child) => this.isConstant(child, depth + 1));
+        return node.children.every((child) => this.isConstant(child, depth + 1));
       case "PyBinaryOperator":
         return this.isConstant(node.left, depth + 1) && this.isConstant(node.right, depth + 1);
       case "PyIdentifier": {
@@ -214,52 +214,6 @@ export class PythonModel {
       this.#callsByReceiver = index;
     }
     return this.#callsByReceiver.get(scope)?.get(name) ?? [];
-  }
-
-  /**
-   * The elements a list variable may hold at `at`: the literal lists/tuples it was bound to, `+=` of literals,
-   * and arguments of `.append()`, `.extend([...])`, `.insert(i, x)` calls before `at`. `complete` is false when
-   * something unknown was added (`cmd += other_list`, `cmd = build()`).
-   */
-  listElements(name: string, at: PyNode): { elements: PyNode[]; complete: boolean } {
-    const elements: PyNode[] = [];
-    let complete = true;
-    const addSequence = (value: PyNode | null) => {
-      const node = unparenthesize(value);
-      if (node && (node.type === "PyList" || node.type === "PyTuple")) {
-        for (const child of node.children as PyNode[]) {
-          if (child.type === "PyListSplat") complete = false;
-          elements.push(child);
-        }
-      } else if (node) {
-        complete = false;
-        elements.push(node);
-      }
-    };
-    const scope = this.resolveScope(name, at);
-    if (!scope) return { elements, complete: false };
-    for (const binding of this.reachingBindings(name, at)) {
-      if (binding.kind === "assign" || binding.kind === "augmented") addSequence(binding.value);
-      else complete = false;
-    }
-    for (const call of this.callsOn(name, scope)) {
-      if (call.range[0] >= at.range[0] || call.function.type !== "PyAttribute") continue;
-      const args = call.arguments.type === "PyArgumentList" ? (call.arguments.children as PyNode[]) : [];
-      switch (call.function.attribute.name) {
-        case "append":
-          if (args[0]) elements.push(args[0]);
-          break;
-        case "insert":
-          if (args[1]) elements.push(args[1]);
-          break;
-        case "extend":
-          addSequence(args[0] ?? null);
-          break;
-        default:
-          break;
-      }
-    }
-    return { elements, complete };
   }
 
   /**

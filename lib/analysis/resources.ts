@@ -1,7 +1,8 @@
 import type { PyCall, PyNode } from "../ast/generated/node-types.js";
 import type { PythonModel } from "./model.js";
 import type { Scope } from "./scopes.js";
-import { contains, statementOf, unparenthesize } from "./statements.js";
+import { statementExpression, statementOf, unparenthesize, withItems } from "../ast/accessors.js";
+import { contains } from "./statements.js";
 
 /** Resource-creating callees (qualified) and the method that releases what they return. */
 export const RESOURCE_RELEASE: Record<string, string[]> = {
@@ -101,7 +102,7 @@ export function usesOf(name: string, scope: Scope, after: PyNode, releaseMethods
         uses.push({ kind: "with", node });
         continue;
       case "PyAsPattern":
-        uses.push({ kind: holder.parent?.type === "PyWithItem" && holder.children[0] === child ? "with" : "other", node });
+        uses.push({ kind: holder.parent?.type === "PyWithItem" && holder.value === child ? "with" : "other", node });
         continue;
       case "PyArgumentList": {
         const call = holder.parent as PyCall;
@@ -129,9 +130,7 @@ export function insideExpectedFailure(node: PyNode, model: PythonModel): boolean
   for (let current = node.parent as PyNode | null; current; current = current.parent as PyNode | null) {
     if (current.type === "PyFunctionDefinition" || current.type === "PyLambda") return false;
     if (current.type !== "PyWithStatement") continue;
-    for (const item of current.children[0]?.children ?? []) {
-      let value: PyNode = item.value;
-      if (value.type === "PyAsPattern") value = value.children[0] as PyNode;
+    for (const { value } of withItems(current)) {
       if (value.type === "PyCall" && EXPECTS_FAILURE.test(model.qualifiedName(value.function) ?? "")) return true;
     }
   }
@@ -175,11 +174,11 @@ function handlersOnlyForFailureOf(creation: PyNode): PyNode[] {
   const tryStatement = block?.parent as PyNode | null;
   if (!statement || block?.type !== "PyBlock" || tryStatement?.type !== "PyTryStatement" || tryStatement.body !== block) return [];
   if (block.children[block.children.length - 1] !== statement) return [];
-  return tryStatement.children.filter((c) => c.type === "PyExceptClause");
+  return tryStatement.handlers;
 }
 
 /** The statement holding a release call, when it is a plain expression statement (`f.close()`). */
 export function releaseStatement(call: PyCall): PyNode | null {
   const statement = statementOf(call);
-  return statement?.type === "PyExpressionStatement" && unparenthesize(statement.children[0] as PyNode) === call ? statement : null;
+  return unparenthesize(statementExpression(statement)) === call ? statement : null;
 }

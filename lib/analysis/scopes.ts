@@ -92,11 +92,17 @@ export function targetNames(target: PyNode | null | undefined): PyNode[] {
       case "PyExpressionList":
       case "PyTuple":
       case "PyList":
+        pending.push(...node.children);
+        break;
       case "PyParenthesizedExpression":
+        pending.push(node.expression);
+        break;
       case "PyListSplatPattern":
       case "PyListSplat":
+        pending.push(node.value);
+        break;
       case "PyAsPatternTarget":
-        pending.push(...(node.children as PyNode[]));
+        pending.push(node.target);
         break;
       default:
         break;
@@ -121,8 +127,8 @@ export function buildScopes(program: Program): { module: Scope; scopeByNode: Map
       }
       scope = new Scope(kind, node, outer);
       scopeByNode.set(node, scope);
-      if (node.type === "PyFunctionDefinition") addParameters(scope, node.parameters.children as PyNode[]);
-      if (node.type === "PyLambda" && node.parameters) addParameters(scope, node.parameters.children as PyNode[]);
+      if (node.type === "PyFunctionDefinition") addParameters(scope, node.parameters.children);
+      if (node.type === "PyLambda" && node.parameters) addParameters(scope, node.parameters.children);
     }
     recordBindings(node, scope);
     const children = childNodes(node);
@@ -147,12 +153,11 @@ function addParameters(scope: Scope, parameters: PyNode[]): void {
         for (const id of targetNames(parameter.name)) scope.add({ name: (id as { name: string }).name, kind: "param", target: id, value: parameter.value });
         break;
       case "PyTypedParameter":
+        addParameters(scope, [parameter.parameter]);
+        break;
       case "PyListSplatPattern":
       case "PyDictionarySplatPattern":
-        for (const child of parameter.children as PyNode[]) {
-          if (child.type === "PyIdentifier") scope.add({ name: child.name, kind: "param", target: child, value: null });
-          else if (child.type === "PyListSplatPattern" || child.type === "PyDictionarySplatPattern") addParameters(scope, [child]);
-        }
+        addParameters(scope, [parameter.value]);
         break;
       default:
         break;
@@ -192,16 +197,13 @@ function recordBindings(node: PyNode, scope: Scope): void {
       break;
     case "PyWithItem": {
       const value = node.value;
-      if (value.type === "PyAsPattern") {
-        const alias = value.alias;
-        bindTargets(scope, alias, "with", (value.children[0] as PyNode) ?? null);
-      }
+      if (value.type === "PyAsPattern") bindTargets(scope, value.alias, "with", value.value);
       break;
     }
     case "PyExceptClause": {
-      const first = node.value[0];
-      if (first?.type === "PyAsPattern") bindTargets(scope, first.alias, "except", first.children[0] as PyNode);
-      else if (node.alias) bindTargets(scope, node.alias, "except", first ?? null);
+      const first = node.types[0];
+      if (first?.type === "PyAsPattern") bindTargets(scope, first.alias, "except", first.value);
+      else if (node.name) bindTargets(scope, node.name, "except", first ?? null);
       break;
     }
     case "PyImportStatement":
@@ -231,10 +233,10 @@ function recordBindings(node: PyNode, scope: Scope): void {
       for (const id of node.children) scope.globals.add(id.name);
       break;
     case "PyNonlocalStatement":
-      for (const id of node.children as PyNode[]) if (id.type === "PyIdentifier") scope.nonlocals.add(id.name);
+      for (const id of node.children) scope.nonlocals.add(id.name);
       break;
     case "PyDeleteStatement":
-      for (const id of targetNames(node.children[0] as PyNode)) {
+      for (const id of targetNames(node.target)) {
         scope.add({ name: (id as { name: string }).name, kind: "delete", target: id, value: null });
       }
       break;
@@ -256,8 +258,7 @@ function dotted(node: PyNode): string {
 /** `from . import x` / `from .utils import y`: the module part without the dots (relative to the package). */
 function relativeModule(node: PyNode): string {
   if (node.type !== "PyRelativeImport") return "";
-  const name = node.children.find((child) => child.type === "PyDottedName");
-  return name ? dotted(name) : "";
+  return node.name ? dotted(node.name) : "";
 }
 
 function join(from: string, name: string): string {

@@ -1,26 +1,6 @@
+import { blockStatements, isStatement, statementExpression, statementOf } from "../ast/accessors.js";
 import type { PyNode } from "../ast/generated/node-types.js";
 import { childNodes } from "../ast/traverse.js";
-
-/** Statement node types (anything that can stand in a block or at module level). */
-const STATEMENT_TYPES = new Set([
-  "PyExpressionStatement", "PyReturnStatement", "PyRaiseStatement", "PyPassStatement", "PyBreakStatement",
-  "PyContinueStatement", "PyIfStatement", "PyForStatement", "PyWhileStatement", "PyTryStatement",
-  "PyWithStatement", "PyFunctionDefinition", "PyClassDefinition", "PyDecoratedDefinition", "PyImportStatement",
-  "PyImportFromStatement", "PyFutureImportStatement", "PyAssertStatement", "PyDeleteStatement", "PyGlobalStatement",
-  "PyNonlocalStatement", "PyMatchStatement", "PyTypeAliasStatement", "PyExecStatement", "PyPrintStatement",
-]);
-
-export function isStatement(node: PyNode): boolean {
-  return STATEMENT_TYPES.has(node.type);
-}
-
-/** The statement that contains `node` (itself if it is one). */
-export function statementOf(node: PyNode): PyNode | null {
-  for (let current: PyNode | null = node; current; current = current.parent as PyNode | null) {
-    if (isStatement(current)) return current;
-  }
-  return null;
-}
 
 const CLAUSE_TYPES = new Set(["PyElifClause", "PyElseClause", "PyExceptClause", "PyFinallyClause", "PyCaseClause"]);
 
@@ -44,7 +24,7 @@ export function statementList(statement: PyNode): PyNode[] {
   const parent = statement.parent as PyNode | null;
   if (!parent) return [statement];
   if (parent.type === "Program") return parent.body as PyNode[];
-  if (parent.type === "PyBlock") return parent.children as PyNode[];
+  if (parent.type === "PyBlock") return parent.children;
   return [statement];
 }
 
@@ -71,13 +51,6 @@ export function dominatingStatements(node: PyNode): PyNode[] {
     statement = owner;
   }
   return out;
-}
-
-/** The body statements of a block-like node. */
-export function blockStatements(block: PyNode | null | undefined): PyNode[] {
-  if (!block) return [];
-  if (block.type === "PyBlock") return block.children as PyNode[];
-  return [block];
 }
 
 export type Exit = "raise" | "return" | "continue" | "break";
@@ -128,19 +101,17 @@ function statementExits(statement: PyNode, isRaisingContext?: (withStatement: Py
       return body;
     }
     case "PyTryStatement": {
-      const finallyClause = statement.children.find((c) => c.type === "PyFinallyClause");
-      if (finallyClause) {
-        const fin = alwaysExits(blockStatements((finallyClause.children as PyNode[])[0]), isRaisingContext);
+      if (statement.finalbody) {
+        const fin = alwaysExits(blockStatements(statement.finalbody.body), isRaisingContext);
         if (fin) return fin;
       }
       const body = alwaysExits(blockStatements(statement.body), isRaisingContext);
       if (!body) return null;
-      const handlers = statement.children.filter((c) => c.type === "PyExceptClause");
-      const handlerExits = handlers.map((h) => alwaysExits(blockStatements((h.children as PyNode[]).find((c) => c.type === "PyBlock")), isRaisingContext));
+      const handlerExits = statement.handlers.map((h) => alwaysExits(blockStatements(h.body), isRaisingContext));
       return mergeAll([body, ...handlerExits]);
     }
     case "PyExpressionStatement": {
-      const expr = statement.children[0] as PyNode | undefined;
+      const expr = statementExpression(statement);
       if (expr?.type === "PyCall") {
         const callee = expr.function;
         const name = callee.type === "PyAttribute" && callee.object.type === "PyIdentifier" ? `${callee.object.name}.${callee.attribute.name}` : callee.type === "PyIdentifier" ? callee.name : "";
@@ -166,20 +137,4 @@ function mergeAll(sets: Array<Set<Exit> | null>): Set<Exit> | null {
 /** Whether `inner` lies inside `outer` (or is it). */
 export function contains(outer: PyNode, inner: PyNode): boolean {
   return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
-}
-
-/** The nearest ancestor of `node` (excluding it) whose type is in `types`. */
-export function ancestorOfType(node: PyNode, types: ReadonlySet<string> | readonly string[]): PyNode | null {
-  const set = types instanceof Set ? types : new Set(types);
-  for (let current = node.parent as PyNode | null; current; current = current.parent as PyNode | null) {
-    if (set.has(current.type)) return current;
-  }
-  return null;
-}
-
-/** Strips parentheses: `((x))` -> `x`. */
-export function unparenthesize(node: PyNode | null | undefined): PyNode | null {
-  let current = node ?? null;
-  while (current?.type === "PyParenthesizedExpression" && current.children.length === 1) current = current.children[0] as PyNode;
-  return current;
 }

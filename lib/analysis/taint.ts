@@ -1,7 +1,7 @@
 import type { PyNode } from "../ast/generated/node-types.js";
 import { isGuarded, isValidatingConversion } from "./guards.js";
 import type { PythonModel } from "./model.js";
-import { unparenthesize } from "./statements.js";
+import { callArguments, unparenthesize } from "../ast/accessors.js";
 
 /** Where untrusted data comes from in a function: its parameters, or the process's environment and input. */
 const EXTERNAL_CALLS = /^(os\.getenv|os\.environ\.get|input|raw_input|sys\.stdin\.(read|readline|readlines))$/u;
@@ -63,7 +63,7 @@ export function untrustedSource(expr: PyNode | null | undefined, at: PyNode, mod
       return recurse(node.left) ?? recurse(node.right);
     }
     case "PyConditionalExpression":
-      return (node.children as PyNode[]).slice(0, 1).concat((node.children as PyNode[]).slice(2)).map((c) => recurse(c)).find(Boolean) ?? null;
+      return recurse(node.body) ?? recurse(node.orelse);
     case "PyString":
       for (const part of node.children) if (part.type === "PyInterpolation") {
         const source = recurse(part.expression);
@@ -74,20 +74,19 @@ export function untrustedSource(expr: PyNode | null | undefined, at: PyNode, mod
     case "PyList":
     case "PyTuple":
     case "PyExpressionList":
-      for (const child of node.children as PyNode[]) {
+      for (const child of node.children) {
         const source = recurse(child);
         if (source) return source;
       }
       return null;
     case "PyListSplat":
-      return recurse(node.children[0] as PyNode);
+      return recurse(node.value);
     case "PyCall": {
       if (isValidatingConversion(node, model, validators)) return null;
       const callee = model.calleeName(node) ?? "";
       if (EXTERNAL_CALLS.test(callee)) return `${callee}()`;
       if (callee === "str" || callee === "repr" || callee === "format" || callee === "os.path.join" || callee === "os.path.basename") {
-        const args = node.arguments.type === "PyArgumentList" ? (node.arguments.children as PyNode[]) : [];
-        for (const arg of args) {
+        for (const arg of callArguments(node)) {
           const source = recurse(arg.type === "PyKeywordArgument" ? arg.value : arg);
           if (source) return source;
         }
@@ -97,7 +96,7 @@ export function untrustedSource(expr: PyNode | null | undefined, at: PyNode, mod
         const fromObject = recurse(node.function.object);
         if (fromObject) return fromObject;
         if (["format", "join"].includes(node.function.attribute.name) && node.arguments.type === "PyArgumentList") {
-          for (const arg of node.arguments.children as PyNode[]) {
+          for (const arg of node.arguments.children) {
             const source = recurse(arg.type === "PyKeywordArgument" ? arg.value : arg);
             if (source) return source;
           }
@@ -117,6 +116,6 @@ function isConstantTable(node: PyNode, model: PythonModel): boolean {
   const binding = model.singleAssignment(node);
   const value = unparenthesize(binding?.value);
   if (!value) return false;
-  if (value.type === "PyDictionary") return (value.children as PyNode[]).every((pair) => pair.type === "PyPair" && model.isConstant(pair.value));
+  if (value.type === "PyDictionary") return value.children.every((pair) => pair.type === "PyPair" && model.isConstant(pair.value));
   return model.isConstant(value);
 }

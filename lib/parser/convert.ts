@@ -1,7 +1,7 @@
 import type TreeSitter from "tree-sitter";
 import type { PyComment, PyToken, PyTokenType, Position, Range } from "../ast/base.js";
 import type { Program, PyNode } from "../ast/generated/node-types.js";
-import { typeSpecs, type TypeSpec } from "../ast/generated/grammar-table.js";
+import { typeSpecs, type ChildSpec, type TypeSpec } from "../ast/generated/grammar-table.js";
 import { LineIndex } from "./line-index.js";
 import { PythonSyntaxError } from "./syntax-errors.js";
 import { FlatTree } from "./native-walker.js";
@@ -18,7 +18,7 @@ const WATCHED_TYPES = new Set([
   "print_statement",
   "exec_statement",
   "comparison_operator",
-  "string_start",
+  "string",
   "integer",
   "block",
   "try_statement",
@@ -39,9 +39,20 @@ interface MutableNode {
   range: Range;
   loc: { start: Position; end: Position };
   parent: MutableNode | null;
-  children?: MutableNode[];
   [field: string]: unknown;
 }
+
+/**
+ * An `owners` entry for a node that is not kept (`with_clause`): its sub-nodes go into `into[prop]`
+ * (`with_statement.items`).
+ */
+class Hoisted {
+  constructor(
+    readonly into: MutableNode,
+    readonly prop: string,
+  ) {}
+}
+type Owner = MutableNode | Hoisted | null;
 
 /** The line index of each converted Program, for nodes' lazy `loc`. */
 const programLines = new WeakMap<object, LineIndex>();
@@ -55,11 +66,9 @@ class AstNode {
   type: string;
   range: Range;
   parent: MutableNode | null = null;
-  children: MutableNode[];
-  constructor(type: string, start: number, end: number, children: MutableNode[]) {
+  constructor(type: string, start: number, end: number) {
     this.type = type;
     this.range = [start, end];
-    this.children = children;
   }
   get loc(): { start: Position; end: Position } {
     let root: { parent: unknown } = this;
@@ -79,9 +88,6 @@ class AstNode {
     Object.defineProperty(this, "loc", { value: loc, writable: true, enumerable: true, configurable: true });
   }
 }
-
-/** Shared by every node whose type never has unnamed children, so leaves allocate no array. */
-const NO_CHILDREN: readonly never[] = Object.freeze([]);
 
 /** Named leaves and their token types; any other named leaf is a `Keyword` if it is a word, else `Punctuator`. */
 const NAMED_TOKEN_TYPES: Record<string, PyTokenType> = {
@@ -104,8 +110,23 @@ interface SymbolInfo {
   name: string;
   named: boolean;
   spec: TypeSpec | undefined;
-  /** For named types: the fields to initialise, so that every node of a type has the same shape. */
+  /** For named types: the properties to initialise, so that every node of a type has the same shape. */
   fieldInit: ReadonlyArray<readonly [prop: string, multiple: boolean]>;
+}
+
+/** The properties a type's sub-nodes without a field go into (see scripts/ast-overlay.mjs). */
+function childProps(children: ChildSpec): Array<readonly [prop: string, multiple: boolean]> {
+  if (!children) return [];
+  switch (children.kind) {
+    case "list":
+      return [[children.prop, true]];
+    case "slots":
+      return children.props.map((prop) => [prop, false] as const);
+    case "byType":
+      return Object.values(children.map).map(([prop, multiple]) => [prop, multiple] as const);
+    default:
+      return [];
+  }
 }
 /** The TreeCursor subset the converter reads: the binding's cursor, or the native walker's `FlatCursor`. */
 export type CursorLike = Pick<
@@ -134,7 +155,9 @@ function symbolInfo(cursor: CursorLike, id: number): SymbolInfo {
       name,
       named: cursor.nodeIsNamed,
       spec,
-      fieldInit: spec ? Object.values(spec[1]).map(([prop, multiple]) => [prop, multiple] as const) : [],
+      fieldInit: spec
+        ? [...Object.values(spec[1]).map(([prop, multiple]) => [prop, multiple] as const), ...childProps(spec[2])]
+        : [],
     };
     symbols[id] = info;
   }
@@ -178,7 +201,9 @@ export function convert(tree: WalkableTree, text: string, options: { tokens?: bo
 
   const cursor = tree.walk();
   // Stack of the AST nodes that own the current cursor position's children; `null` marks an anonymous node.
-  const owners: Array<MutableNode | null> = [program];
+  const owners: Owner[] = [program];
+  // Per owner: how many slots its unnamed sub-nodes (or separator tokens) have filled so far.
+  const filled: number[] = [0];
   // Whether tokens are being emitted below this depth (false inside a node emitted as one token).
   const tokenize: boolean[] = [options.tokens !== false];
   const result = () => ({ program: program as unknown as Program, lines, watched: watched as unknown as PyNode[] });
@@ -190,36 +215,55 @@ export function convert(tree: WalkableTree, text: string, options: { tokens?: bo
     const depth = owners.length;
     const owner = owners[depth - 1];
     const emitTokens = tokenize[depth - 1];
-    let pushed: MutableNode | null = null;
+    let pushed: Owner = null;
     let childTokens = emitTokens;
 
     if (info.named && info.spec) {
-      const [astType, , hasChildren] = info.spec;
-      const node = new AstNode(astType, start, end, hasChildren ? [] : (NO_CHILDREN as never)) as unknown as MutableNode;
-      for (const [prop, multiple] of info.fieldInit) node[prop] = multiple ? [] : null;
-      if (info.name === "identifier") node.name = text.slice(start, end);
-      const parent = nearestNode(owners);
-      node.parent = parent;
-      attach(parent, owner, node, cursor);
-      pushed = node;
-      if (WATCHED_TYPES.has(info.name)) watched.push(node);
-      if (emitTokens && WHOLE_TOKEN_TYPES.has(info.name)) {
-        pushToken(tokens, "String", text, start, end, locate);
-        childTokens = false;
+      const [astType, , children] = info.spec;
+      if (children?.kind === "drop") {
+        // string_start / string_end: the start's text becomes the string's `prefix` and `quote`.
+        if (info.name === "string_start" && owner && !(owner instanceof Hoisted)) {
+          const startText = text.slice(start, end);
+          const quoteAt = startText.search(/['"`]/u);
+          owner.prefix = startText.slice(0, quoteAt);
+          owner.quote = startText.slice(quoteAt);
+        }
+      } else if (children?.kind === "hoist") {
+        pushed = new Hoisted(nodeAt(owners, nearestLevel(owners)), children.prop);
+      } else {
+        const node = new AstNode(astType, start, end) as unknown as MutableNode;
+        for (const [prop, multiple] of info.fieldInit) node[prop] = multiple ? [] : null;
+        if (info.name === "identifier") node.name = text.slice(start, end);
+        else if (info.name === "string") {
+          node.prefix = "";
+          node.quote = "";
+        }
+        attach(owners, node, info.name, cursor, filled);
+        pushed = node;
+        if (WATCHED_TYPES.has(info.name)) watched.push(node);
+        if (emitTokens && WHOLE_TOKEN_TYPES.has(info.name)) {
+          pushToken(tokens, "String", text, start, end, locate);
+          childTokens = false;
+        }
       }
     } else if (info.name === "comment") {
       comments.push({ type: "Block", value: text.slice(start + 1, end), range: [start, end], loc: locate(start, end) });
-      if (gotoNext(cursor, owners, tokenize)) continue;
+      if (gotoNext(cursor, owners, filled, tokenize)) continue;
       break;
-    } else if (!info.named && owner && TOKEN_FIELD_TYPES.has(owner.type)) {
-      // An operator held in a field (`binary_operator.operator`) is stored as its text.
-      const fieldId = cursor.currentFieldId;
-      const spec = fieldId ? fieldSpecOf(owner, fieldName(cursor, fieldId)) : undefined;
-      if (spec && spec[2]) {
-        const value = text.slice(start, end).replace(/\s+/gu, " ");
-        if (spec[1]) (owner[spec[0]] as string[]).push(value);
-        else owner[spec[0]] = value;
+    } else if (!info.named && owner && !(owner instanceof Hoisted)) {
+      if (TOKEN_FIELD_TYPES.has(owner.type)) {
+        // An operator held in a field (`binary_operator.operator`) is stored as its text.
+        const fieldId = cursor.currentFieldId;
+        const spec = fieldId ? fieldSpecOf(owner, fieldName(cursor, fieldId)) : undefined;
+        if (spec && spec[2]) {
+          const value = text.slice(start, end).replace(/\s+/gu, " ");
+          if (spec[1]) (owner[spec[0]] as string[]).push(value);
+          else owner[spec[0]] = value;
+        }
       }
+      // A separator token moves to the next slot (`slice`: `a[::2]` fills only `step`).
+      const separator = SEPARATORS.get(owner.type);
+      if (separator !== undefined && text.slice(start, end) === separator) filled[depth - 1]++;
     }
 
     if (cursor.gotoFirstChild()) {
@@ -227,6 +271,7 @@ export function convert(tree: WalkableTree, text: string, options: { tokens?: bo
         throw PythonSyntaxError.at(text, start, `code nested more than ${MAX_NESTING_DEPTH} levels deep; Python's own parser gives up on it too`, lines);
       }
       owners.push(pushed);
+      filled.push(0);
       tokenize.push(childTokens);
       continue;
     }
@@ -235,7 +280,7 @@ export function convert(tree: WalkableTree, text: string, options: { tokens?: bo
       const tokenType = info.named ? (NAMED_TOKEN_TYPES[info.name] ?? wordOrPunctuator(text, start, end)) : wordOrPunctuator(text, start, end);
       pushToken(tokens, tokenType, text, start, end, locate);
     }
-    if (!gotoNext(cursor, owners, tokenize)) break;
+    if (!gotoNext(cursor, owners, filled, tokenize)) break;
   }
   return result();
 }
@@ -256,35 +301,54 @@ function pushToken(
 }
 
 /** Moves to the next sibling, climbing out of finished subtrees. Returns false at the end of the tree. */
-function gotoNext(cursor: CursorLike, owners: Array<MutableNode | null>, tokenize: boolean[]): boolean {
+function gotoNext(cursor: CursorLike, owners: Owner[], filled: number[], tokenize: boolean[]): boolean {
   while (!cursor.gotoNextSibling()) {
     if (owners.length === 1 || !cursor.gotoParent()) return false;
     owners.pop();
+    filled.pop();
     tokenize.pop();
   }
   return true;
 }
 
-function nearestNode(owners: Array<MutableNode | null>): MutableNode {
-  for (let i = owners.length - 1; i >= 0; i--) {
-    const owner = owners[i];
-    if (owner) return owner;
-  }
-  return owners[0] as MutableNode;
+/** The level of the nearest owner that is kept (a node, or a hoisted node's receiver). */
+function nearestLevel(owners: Owner[]): number {
+  for (let i = owners.length - 1; i > 0; i--) if (owners[i]) return i;
+  return 0;
 }
 
-const specByAstType = new Map<string, TypeSpec>(Object.values(typeSpecs).map((spec) => [spec[0], spec]));
+function nodeAt(owners: Owner[], level: number): MutableNode {
+  const owner = owners[level];
+  return owner instanceof Hoisted ? owner.into : (owner as MutableNode);
+}
+
+const specByAstType = new Map<string, TypeSpec>(Object.values(typeSpecs).filter((spec) => spec[0]).map((spec) => [spec[0], spec]));
 // Each `currentFieldId` read crosses into native code; skip it where the parent type has no such field.
 const TOKEN_FIELD_TYPES = new Set(Object.values(typeSpecs).filter(([, fields]) => Object.values(fields).some((f) => f[2])).map(([type]) => type));
 const NODE_FIELD_TYPES = new Set(Object.values(typeSpecs).filter(([, fields]) => Object.values(fields).some((f) => !f[2])).map(([type]) => type));
+/** Types whose slots are counted by a separator token (`slice`: `:`), not by sub-nodes. */
+const SEPARATORS = new Map<string, string>();
+for (const [type, , children] of Object.values(typeSpecs)) if (children?.kind === "slots" && children.separator) SEPARATORS.set(type, children.separator);
 
 function fieldSpecOf(node: MutableNode, field: string) {
   return specByAstType.get(node.type)?.[1][field];
 }
 
-/** Puts `node` into its parent's field (tree-sitter field of the cursor position) or `children`/`body`. */
-function attach(parent: MutableNode, owner: MutableNode | null, node: MutableNode, cursor: CursorLike): void {
-  if (owner === parent && NODE_FIELD_TYPES.has(parent.type)) {
+/**
+ * Puts `node` where it belongs: the tree-sitter field of the cursor position, else where the overlay puts sub-nodes
+ * without a field (a list, the next slot, a property chosen by type; a hoisted owner's receiver), else `children`.
+ * Sub-nodes of an anonymous node go to the nearest kept owner as sub-nodes without a field.
+ */
+function attach(owners: Owner[], node: MutableNode, tsType: string, cursor: CursorLike, filled: number[]): void {
+  const level = nearestLevel(owners);
+  const owner = owners[level];
+  const parent = nodeAt(owners, level);
+  node.parent = parent;
+  if (owner instanceof Hoisted) {
+    (parent[owner.prop] as MutableNode[]).push(node);
+    return;
+  }
+  if (level === owners.length - 1 && NODE_FIELD_TYPES.has(parent.type)) {
     const fieldId = cursor.currentFieldId;
     if (fieldId) {
       const spec = fieldSpecOf(parent, fieldName(cursor, fieldId));
@@ -295,10 +359,62 @@ function attach(parent: MutableNode, owner: MutableNode | null, node: MutableNod
       }
     }
   }
-  if (parent.type === "Program") (parent.body as MutableNode[]).push(node);
-  else if (parent.children && parent.children !== (NO_CHILDREN as unknown)) parent.children.push(node);
-  else {
-    // A named node in a position node-types.json does not list (should not happen); keep it reachable.
-    parent.children = [node];
+  const children = specByAstType.get(parent.type)?.[2] ?? (parent.type === "Program" ? PROGRAM_CHILDREN : null);
+  switch (children?.kind) {
+    case "list":
+      (parent[children.prop] as MutableNode[]).push(node);
+      return;
+    case "byType": {
+      const place = children.map[tsType];
+      if (!place) break;
+      if (place[1]) (parent[place[0]] as MutableNode[]).push(node);
+      else parent[place[0]] = node;
+      return;
+    }
+    case "slots": {
+      const separated = SEPARATORS.has(parent.type);
+      const index = filled[level];
+      if (!separated) filled[level]++;
+      if (index < children.props.length && parent[children.props[index]] === null) {
+        parent[children.props[index]] = node;
+        return;
+      }
+      if (children.wrapExtra) {
+        wrapExtra(parent, children.props[children.props.length - 1], children.wrapExtra, node);
+        return;
+      }
+      break;
+    }
   }
+  // A sub-node in a position the grammar description does not list (should not happen); keep it reachable.
+  ((parent.children as MutableNode[] | undefined) ?? (parent.children = [])).push(node);
+}
+
+const PROGRAM_CHILDREN: ChildSpec = { kind: "list", prop: "body" };
+
+/**
+ * More sub-nodes than slots (`a, b` as a statement): the last slot holds one synthetic node of `type` (an expression
+ * list) spanning them all, as tree-sitter itself writes `return a, b`.
+ */
+function wrapExtra(parent: MutableNode, prop: string, type: string, node: MutableNode): void {
+  let list = parent[prop] as MutableNode;
+  if (list.type !== type || !SYNTHETIC.has(list)) {
+    const first = list;
+    list = new AstNode(type, first.range[0], first.range[1]) as unknown as MutableNode;
+    list.children = [first];
+    list.parent = parent;
+    first.parent = list;
+    SYNTHETIC.add(list);
+    parent[prop] = list;
+  }
+  (list.children as MutableNode[]).push(node);
+  node.parent = list;
+  list.range[1] = node.range[1];
+}
+/** The nodes `wrapExtra` made (no tree-sitter node of their own). */
+const SYNTHETIC = new WeakSet<object>();
+
+/** Whether the converter made `node` without a tree-sitter node of its own (`a, b` as a statement). */
+export function isSynthetic(node: object): boolean {
+  return SYNTHETIC.has(node);
 }

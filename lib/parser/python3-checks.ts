@@ -27,7 +27,7 @@ export function checkPython3(program: Program, watched: ReadonlyArray<PyNode>, t
     switch (node.type) {
       case "PyPrintStatement":
         // `print >>f, x` is also a valid Python 3 expression (a tuple holding `print >> f`); it fails only at run time.
-        if (node.children[0]?.type !== "PyChevron") fail(node.range[0], "Python 2 print statement; Python 3 needs print(...)");
+        if (!node.chevron) fail(node.range[0], "Python 2 print statement; Python 3 needs print(...)");
         break;
       case "PyExecStatement":
         fail(node.range[0], "Python 2 exec statement; Python 3 needs exec(...)");
@@ -40,8 +40,8 @@ export function checkPython3(program: Program, watched: ReadonlyArray<PyNode>, t
         }
         break;
       }
-      case "PyStringStart":
-        if (text[node.range[0]] === "`") fail(node.range[0], "backquotes are Python 2; use repr(...)");
+      case "PyString":
+        if (node.quote === "`") fail(node.range[0], "backquotes are Python 2; use repr(...)");
         break;
       case "PyInteger": {
         const literal = text.slice(node.range[0], node.range[1]);
@@ -57,15 +57,15 @@ export function checkPython3(program: Program, watched: ReadonlyArray<PyNode>, t
         }
         break;
       case "PyTryStatement":
-        if (!node.children.some((c) => c.type === "PyExceptClause" || c.type === "PyFinallyClause")) {
+        if (node.handlers.length === 0 && !node.finalbody) {
           fail(node.range[0], "expected 'except' or 'finally' block");
         }
         break;
       case "PyRaiseStatement":
-        if (node.children[0]?.type === "PyExpressionList") fail(node.children[0].range[0], "Python 2 'raise E, V' form; use raise E(V)");
+        if (node.exception?.type === "PyExpressionList") fail(node.exception.range[0], "Python 2 'raise E, V' form; use raise E(V)");
         break;
       case "PyDeleteStatement":
-        for (const target of deleteTargets(node.children)) {
+        for (const target of deleteTargets([node.target])) {
           if (!["PyIdentifier", "PyAttribute", "PySubscript"].includes(target.type)) {
             fail(target.range[0], `cannot delete ${target.type.slice(2).replace(/([a-z])([A-Z])/gu, "$1 $2").toLowerCase()}`);
           }
@@ -84,7 +84,7 @@ function deleteTargets(nodes: ReadonlyArray<PyNode>): PyNode[] {
   while (pending.length) {
     const node = pending.shift()!;
     if (node.type === "PyExpressionList" || node.type === "PyTuple" || node.type === "PyList" || node.type === "PyParenthesizedExpression") {
-      pending.unshift(...(node.children as PyNode[]));
+      pending.unshift(...(node.type === "PyParenthesizedExpression" ? [node.expression] : node.children));
     } else out.push(node);
   }
   return out;

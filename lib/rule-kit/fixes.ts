@@ -1,3 +1,4 @@
+import { statementExpression } from "../ast/accessors.js";
 import type { PyNode } from "../ast/generated/node-types.js";
 import type { PythonRuleSourceCode } from "./create-rule.js";
 
@@ -12,7 +13,7 @@ export function importFix(fixer: any, sourceCode: PythonRuleSourceCode, statemen
   const body = sourceCode.ast.body as PyNode[];
   let after: PyNode | null = null;
   for (const [index, node] of body.entries()) {
-    const isDocstring = index === 0 && node.type === "PyExpressionStatement" && (node.children[0] as PyNode)?.type === "PyString";
+    const isDocstring = index === 0 && statementExpression(node)?.type === "PyString";
     if (isDocstring || node.type === "PyImportStatement" || node.type === "PyImportFromStatement" || node.type === "PyFutureImportStatement") after = node;
     else break;
   }

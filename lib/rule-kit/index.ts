@@ -1,6 +1,20 @@
 export { createRule, ruleDocsUrl } from "./create-rule.js";
 export type { PythonRuleContext, PythonRuleDocs, PythonRuleListener, PythonRuleSourceCode, PythonRuleSpec } from "./create-rule.js";
-export { dottedName, enclosingFunction, isInterpolated, keywordArgument, positionalArguments, stringValue } from "./helpers.js";
+export {
+  argument,
+  callArguments,
+  caughtName,
+  caughtTypes,
+  dottedName,
+  enclosingFunction,
+  isInterpolated,
+  keywordArgument,
+  positionalArguments,
+  statementOf,
+  stringValue,
+  unparenthesize,
+  withItems,
+} from "../ast/accessors.js";
 export { childNodes } from "../ast/traverse.js";
 export { importFix, shortText } from "./fixes.js";
 /** The semantic model of a file (scopes, imports, qualified names, def-use), shared by all rules of the file. */

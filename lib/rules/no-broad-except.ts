@@ -1,7 +1,7 @@
 import type { PyExceptClause, PyNode, PyTryStatement } from "../ast/generated/node-types.js";
 import { getModel, type PythonModel } from "../analysis/index.js";
-import { alwaysReraises, callsIn, caughtExpressions, handlerBody, isLoggingCall, logsTraceback } from "../analysis/handlers.js";
-import { blockStatements } from "../analysis/statements.js";
+import { alwaysReraises, callsIn, isLoggingCall, logsTraceback } from "../analysis/handlers.js";
+import { blockStatements, caughtTypes, handlerBody } from "../ast/accessors.js";
 import { createRule } from "../rule-kit/index.js";
 
 type Options = [{ reraisingContextManagers: string[]; allowLogged: boolean }];
@@ -77,7 +77,7 @@ export default createRule<Options, MessageIds>({
     return {
       PyExceptClause(node: PyExceptClause) {
         model ??= getModel(context);
-        const caught = caughtExpressions(node);
+        const caught = caughtTypes(node);
         const bare = caught.length === 0;
         const broad = bare || caught.some((expr) => BROAD.has(model!.qualifiedName(expr) ?? ""));
         if (!broad || alwaysReraises(node, model, reraising)) return;
@@ -88,7 +88,7 @@ export default createRule<Options, MessageIds>({
         // The header ends at the first `:` after the caught expressions (found in the text: asking the token
         // store would make the language build this file's tokens).
         const text = sourceCode.text;
-        const lastHeaderPart = ([...node.value, node.alias].filter(Boolean) as PyNode[]).at(-1);
+        const lastHeaderPart = node.name ?? node.types.at(-1);
         const colonIndex = text.indexOf(":", lastHeaderPart ? lastHeaderPart.range[1] : node.range[0] + "except".length);
         const colonEnd = sourceCode.getLocFromIndex(colonIndex + 1);
         const header = text.slice(node.range[0], colonIndex).replace(/\s+/gu, " ").trim();
@@ -122,10 +122,9 @@ export default createRule<Options, MessageIds>({
 
 /** The expression to replace when narrowing: the caught expression (inside `as`), or null for a bare except. */
 function caughtTarget(handler: PyExceptClause): PyNode | null {
-  const first = handler.value[0];
+  const first = handler.types[0];
   if (!first) return null;
-  if (first.type === "PyAsPattern") return first.children[0] as PyNode;
-  return first;
+  return first.type === "PyAsPattern" ? first.value : first;
 }
 
 /** The exceptions the `try` body can raise, when every call in it is known; null otherwise. */

@@ -1,8 +1,9 @@
 import type { PyCall, PyNode } from "../ast/generated/node-types.js";
-import { getModel, unparenthesize, type PythonModel } from "../analysis/index.js";
+import { getModel, type PythonModel } from "../analysis/index.js";
 import { isValidatingConversion } from "../analysis/guards.js";
 import { untrustedSource } from "../analysis/taint.js";
-import { createRule, importFix, keywordArgument, positionalArguments, shortText, type PythonRuleSourceCode } from "../rule-kit/index.js";
+import { callArguments, keywordArgument, positionalArguments, unparenthesize } from "../ast/accessors.js";
+import { createRule, importFix, shortText, type PythonRuleSourceCode } from "../rule-kit/index.js";
 
 type Mode = "shell" | "exec";
 type Options = [{ extraSinks: Array<{ name: string; mode: Mode }>; sanitizers: string[]; validators: string[] }];
@@ -91,8 +92,7 @@ export default createRule<Options, MessageIds>({
         const callee = model!.calleeName(node) ?? "";
         if (quoting.has(callee) || isValidatingConversion(node, model!, validatorSet)) return [];
         if (node.function.type === "PyAttribute" && node.function.attribute.name === "format" && model!.isConstant(node.function.object)) {
-          const args = node.arguments.type === "PyArgumentList" ? (node.arguments.children as PyNode[]) : [];
-          return args.flatMap((arg) => unquotedParts(arg.type === "PyKeywordArgument" ? arg.value : arg, depth + 1));
+          return callArguments(node).flatMap((arg) => unquotedParts(arg.type === "PyKeywordArgument" ? arg.value : arg, depth + 1));
         }
         if (node.function.type === "PyAttribute" && node.function.attribute.name === "join" && model!.isConstant(node.function.object)) {
           return unquotedParts(positionalArguments(node)[0] ?? null, depth + 1);
@@ -102,16 +102,16 @@ export default createRule<Options, MessageIds>({
       if (node.type === "PyString") {
         return node.children.flatMap((part) => (part.type === "PyInterpolation" ? unquotedParts(part.expression, depth + 1) : []));
       }
-      if (node.type === "PyConcatenatedString") return (node.children as PyNode[]).flatMap((p) => unquotedParts(p, depth + 1));
+      if (node.type === "PyConcatenatedString") return node.children.flatMap((p) => unquotedParts(p, depth + 1));
       if (node.type === "PyBinaryOperator" && (node.operator === "+" || node.operator === "%")) {
         if (node.operator === "%") {
           const right = unparenthesize(node.right);
-          const values = right?.type === "PyTuple" ? (right.children as PyNode[]) : [node.right];
+          const values = right?.type === "PyTuple" ? right.children : [node.right];
           return [...unquotedParts(node.left, depth + 1), ...values.flatMap((v) => unquotedParts(v, depth + 1))];
         }
         return [...unquotedParts(node.left, depth + 1), ...unquotedParts(node.right, depth + 1)];
       }
-      if (node.type === "PyTuple" || node.type === "PyList") return (node.children as PyNode[]).flatMap((c) => unquotedParts(c, depth + 1));
+      if (node.type === "PyTuple" || node.type === "PyList") return node.children.flatMap((c) => unquotedParts(c, depth + 1));
       if (node.type === "PyIdentifier") {
         // A local built from parts: look at what it was bound to.
         const bindings = model!.reachingBindings(node.name, node);
@@ -144,8 +144,8 @@ export default createRule<Options, MessageIds>({
       let elements: PyNode[];
       if (VARARGS_SINKS.test(qualified)) {
         // Each positional argument is one argv element; `*cmd` spreads a list (a pass-through when a parameter).
-        const args = call.arguments.type === "PyArgumentList" ? (call.arguments.children as PyNode[]) : [];
-        elements = args.flatMap((arg) => (arg.type === "PyListSplat" ? expand(arg.children[0] as PyNode, call) : arg.type === "PyKeywordArgument" || arg.type === "PyDictionarySplat" ? [] : [arg]));
+        const args = call.arguments.type === "PyArgumentList" ? call.arguments.children : [];
+        elements = args.flatMap((arg) => (arg.type === "PyListSplat" ? expand(arg.value, call) : arg.type === "PyKeywordArgument" || arg.type === "PyDictionarySplat" ? [] : [arg]));
         if (/^os\.spawn/u.test(qualified)) elements = elements.slice(1);
       } else {
         const command = commandArgument(call);
@@ -172,9 +172,9 @@ export default createRule<Options, MessageIds>({
       switch (node.type) {
         case "PyList":
         case "PyTuple":
-          return (node.children as PyNode[]).flatMap((c) => (c.type === "PyListSplat" ? expand(c.children[0] as PyNode, at, depth + 1) : [c]));
+          return node.children.flatMap((c) => (c.type === "PyListSplat" ? expand(c.value, at, depth + 1) : [c]));
         case "PyListSplat":
-          return expand(node.children[0] as PyNode, at, depth + 1);
+          return expand(node.value, at, depth + 1);
         case "PyBinaryOperator":
           return node.operator === "+" ? [...expand(node.left, at, depth + 1), ...expand(node.right, at, depth + 1)] : [node];
         case "PySubscript":

@@ -1,5 +1,6 @@
 import type { PyCall, PyNode } from "../ast/generated/node-types.js";
-import { getModel, statementList, statementOf, type PythonModel } from "../analysis/index.js";
+import { statementExpression, statementOf } from "../ast/accessors.js";
+import { getModel, statementList, type PythonModel } from "../analysis/index.js";
 import { CONSUMING_CALLS, ESCAPING_HOLDERS, holderOf, inFinally, insideExpectedFailure, mayRaiseBetween, RESOURCE_RELEASE, releaseStatement, takesOwnership, usesOf } from "../analysis/resources.js";
 import { createRule, shortText, type PythonRuleSourceCode } from "../rule-kit/index.js";
 
@@ -146,7 +147,7 @@ export default createRule<Options, MessageIds>({
       const callee = call.function;
       if (callee.type !== "PyAttribute") return;
       const statement = statementOf(call);
-      if (statement?.type !== "PyExpressionStatement" || statement.children[0] !== call) return;
+      if (statementExpression(statement) !== call) return;
       if (!isLockLike(callee.object, model!, lockName)) return;
       // A method that exists to acquire (`def acquire(self): self.lock.acquire()`, `__enter__`) releases elsewhere.
       const scopeNode = model!.scopeOf(call).node;

@@ -1,5 +1,6 @@
 import type { PyCall, PyNode } from "../ast/generated/node-types.js";
-import { getModel, unparenthesize, type PythonModel } from "../analysis/index.js";
+import { unparenthesize } from "../ast/accessors.js";
+import { getModel, type PythonModel } from "../analysis/index.js";
 import { identifierWords, isLogCall, loggedValues, valueName } from "../analysis/logging.js";
 import { createRule, importFix, shortText } from "../rule-kit/index.js";
 

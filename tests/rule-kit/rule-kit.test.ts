@@ -28,8 +28,8 @@ describe("rule kit helpers", () => {
     const text = "a = 'x\\ty'\nb = r'\\d+'\nc = 'a' \"b\"\nd = f'{x}'\ne = b'raw'\nf = '\\u00e9\\x41\\101'\ng = f'plain'\n";
     const program = parsePython(text);
     const values = program.body.map((statement) => {
-      const assignment = (statement as { children: PyNode[] }).children[0] as { right: PyNode };
-      return stringValue(assignment.right, text);
+      const assignment = statement.type === "PyExpressionStatement" ? statement.expression : null;
+      return stringValue(assignment?.type === "PyAssignment" ? assignment.right : null, text);
     });
     assert.deepEqual(values, ["x\ty", "\\d+", "ab", null, null, "éAA", "plain"]);
   });

@@ -26,7 +26,6 @@ export interface PyAliasedImport extends PyNodeBase {
   parent: PyFutureImportStatement | PyImportFromStatement | PyImportStatement;
   alias: PyIdentifier;
   name: PyDottedName;
-  children: readonly [];
 }
 
 /** tree-sitter `argument_list`. */
@@ -40,22 +39,23 @@ export interface PyArgumentList extends PyNodeBase {
 export interface PyAsPattern extends PyNodeBase {
   type: "PyAsPattern";
   parent: PyArgumentList | PyAsPattern | PyAsPatternTarget | PyAssertStatement | PyAssignment | PyAugmentedAssignment | PyBooleanOperator | PyCasePattern | PyChevron | PyConditionalExpression | PyDecorator | PyDefaultParameter | PyDeleteStatement | PyDictionarySplat | PyElifClause | PyExceptClause | PyExecStatement | PyExpressionList | PyExpressionStatement | PyForInClause | PyForStatement | PyFormatExpression | PyGeneratorExpression | PyIfClause | PyIfStatement | PyInterpolation | PyKeywordArgument | PyLambda | PyList | PyListComprehension | PyListSplat | PyMatchStatement | PyNamedExpression | PyNotOperator | PyPair | PyParenthesizedExpression | PyPrintStatement | PyRaiseStatement | PyReturnStatement | PySet | PySetComprehension | PySlice | PySubscript | PyTuple | PyType | PyTypedDefaultParameter | PyWhileStatement | PyWithItem | PyYield;
-  alias: PyAsPatternTarget | null;
-  children: Array<PyCasePattern | PyExpression | PyIdentifier>;
+  alias: PyAsPatternTarget | PyIdentifier | null;
+  value: PyCasePattern | PyExpression;
 }
 
 /** tree-sitter `as_pattern_target`. */
 export interface PyAsPatternTarget extends PyNodeBase {
   type: "PyAsPatternTarget";
   parent: PyAsPattern;
-  children: Array<PyExpression>;
+  target: PyExpression;
 }
 
 /** tree-sitter `assert_statement`. */
 export interface PyAssertStatement extends PyNodeBase {
   type: "PyAssertStatement";
   parent: PyBlock | Program;
-  children: Array<PyExpression>;
+  test: PyExpression;
+  msg: PyExpression | null;
 }
 
 /** tree-sitter `assignment`. */
@@ -65,7 +65,6 @@ export interface PyAssignment extends PyNodeBase {
   left: PyPattern | PyPatternList;
   right: PyAssignment | PyAugmentedAssignment | PyExpression | PyExpressionList | PyPatternList | PyYield | null;
   annotation: PyType | null;
-  children: readonly [];
 }
 
 /** tree-sitter `attribute`. */
@@ -74,7 +73,6 @@ export interface PyAttribute extends PyNodeBase {
   parent: PyArgumentList | PyAsPattern | PyAsPatternTarget | PyAssertStatement | PyAssignment | PyAttribute | PyAugmentedAssignment | PyAwait | PyBinaryOperator | PyBooleanOperator | PyCall | PyChevron | PyComparisonOperator | PyConditionalExpression | PyDecorator | PyDefaultParameter | PyDeleteStatement | PyDictionarySplat | PyDictionarySplatPattern | PyElifClause | PyExceptClause | PyExecStatement | PyExpressionList | PyExpressionStatement | PyForInClause | PyForStatement | PyFormatExpression | PyGeneratorExpression | PyIfClause | PyIfStatement | PyInterpolation | PyKeywordArgument | PyLambda | PyList | PyListComprehension | PyListPattern | PyListSplat | PyListSplatPattern | PyMatchStatement | PyNamedExpression | PyNotOperator | PyPair | PyParenthesizedExpression | PyPatternList | PyPrintStatement | PyRaiseStatement | PyReturnStatement | PySet | PySetComprehension | PySlice | PySubscript | PyTuple | PyTuplePattern | PyType | PyTypedDefaultParameter | PyUnaryOperator | PyWhileStatement | PyWithItem | PyYield;
   attribute: PyIdentifier;
   object: PyPrimaryExpression;
-  children: readonly [];
 }
 
 /** tree-sitter `augmented_assignment`. */
@@ -84,14 +82,13 @@ export interface PyAugmentedAssignment extends PyNodeBase {
   left: PyPattern | PyPatternList;
   operator: "%=" | "&=" | "**=" | "*=" | "+=" | "-=" | "//=" | "/=" | "<<=" | ">>=" | "@=" | "^=" | "|=";
   right: PyAssignment | PyAugmentedAssignment | PyExpression | PyExpressionList | PyPatternList | PyYield;
-  children: readonly [];
 }
 
 /** tree-sitter `await`. */
 export interface PyAwait extends PyNodeBase {
   type: "PyAwait";
   parent: PyArgumentList | PyAsPattern | PyAsPatternTarget | PyAssertStatement | PyAssignment | PyAttribute | PyAugmentedAssignment | PyAwait | PyBinaryOperator | PyBooleanOperator | PyCall | PyChevron | PyComparisonOperator | PyConditionalExpression | PyDecorator | PyDefaultParameter | PyDeleteStatement | PyDictionarySplat | PyElifClause | PyExceptClause | PyExecStatement | PyExpressionList | PyExpressionStatement | PyForInClause | PyForStatement | PyFormatExpression | PyGeneratorExpression | PyIfClause | PyIfStatement | PyInterpolation | PyKeywordArgument | PyLambda | PyList | PyListComprehension | PyListSplat | PyMatchStatement | PyNamedExpression | PyNotOperator | PyPair | PyParenthesizedExpression | PyPrintStatement | PyRaiseStatement | PyReturnStatement | PySet | PySetComprehension | PySlice | PySubscript | PyTuple | PyType | PyTypedDefaultParameter | PyUnaryOperator | PyWhileStatement | PyWithItem | PyYield;
-  children: Array<PyPrimaryExpression>;
+  value: PyPrimaryExpression;
 }
 
 /** tree-sitter `binary_operator`. */
@@ -101,7 +98,6 @@ export interface PyBinaryOperator extends PyNodeBase {
   left: PyPrimaryExpression;
   operator: "%" | "&" | "*" | "**" | "+" | "-" | "/" | "//" | "<<" | ">>" | "@" | "^" | "|";
   right: PyPrimaryExpression;
-  children: readonly [];
 }
 
 /** tree-sitter `block`. */
@@ -119,14 +115,12 @@ export interface PyBooleanOperator extends PyNodeBase {
   left: PyExpression;
   operator: "and" | "or";
   right: PyExpression;
-  children: readonly [];
 }
 
 /** tree-sitter `break_statement`. */
 export interface PyBreakStatement extends PyNodeBase {
   type: "PyBreakStatement";
   parent: PyBlock | Program;
-  children: readonly [];
 }
 
 /** tree-sitter `call`. */
@@ -135,7 +129,6 @@ export interface PyCall extends PyNodeBase {
   parent: PyArgumentList | PyAsPattern | PyAsPatternTarget | PyAssertStatement | PyAssignment | PyAttribute | PyAugmentedAssignment | PyAwait | PyBinaryOperator | PyBooleanOperator | PyCall | PyChevron | PyComparisonOperator | PyConditionalExpression | PyDecorator | PyDefaultParameter | PyDeleteStatement | PyDictionarySplat | PyElifClause | PyExceptClause | PyExecStatement | PyExpressionList | PyExpressionStatement | PyForInClause | PyForStatement | PyFormatExpression | PyGeneratorExpression | PyIfClause | PyIfStatement | PyInterpolation | PyKeywordArgument | PyLambda | PyList | PyListComprehension | PyListSplat | PyMatchStatement | PyNamedExpression | PyNotOperator | PyPair | PyParenthesizedExpression | PyPrintStatement | PyRaiseStatement | PyReturnStatement | PySet | PySetComprehension | PySlice | PySubscript | PyTuple | PyType | PyTypedDefaultParameter | PyUnaryOperator | PyWhileStatement | PyWithItem | PyYield;
   arguments: PyArgumentList | PyGeneratorExpression;
   function: PyPrimaryExpression;
-  children: readonly [];
 }
 
 /** tree-sitter `case_clause`. */
@@ -144,21 +137,21 @@ export interface PyCaseClause extends PyNodeBase {
   parent: PyBlock;
   consequence: PyBlock;
   guard: PyIfClause | null;
-  children: Array<PyCasePattern>;
+  patterns: Array<PyCasePattern>;
 }
 
 /** tree-sitter `case_pattern`. */
 export interface PyCasePattern extends PyNodeBase {
   type: "PyCasePattern";
   parent: PyAsPattern | PyCaseClause | PyClassPattern | PyDictPattern | PyListPattern | PyTuplePattern;
-  children: Array<PyAsPattern | PyClassPattern | PyComplexPattern | PyConcatenatedString | PyDictPattern | PyDottedName | PyFalse | PyFloat | PyInteger | PyKeywordPattern | PyListPattern | PyNone | PySplatPattern | PyString | PyTrue | PyTuplePattern | PyUnionPattern>;
+  pattern: PyAsPattern | PyClassPattern | PyComplexPattern | PyConcatenatedString | PyDictPattern | PyDottedName | PyFalse | PyFloat | PyInteger | PyKeywordPattern | PyListPattern | PyNone | PySplatPattern | PyString | PyTrue | PyTuplePattern | PyUnionPattern | null;
 }
 
 /** tree-sitter `chevron`. */
 export interface PyChevron extends PyNodeBase {
   type: "PyChevron";
   parent: PyPrintStatement;
-  children: Array<PyExpression>;
+  target: PyExpression;
 }
 
 /** tree-sitter `class_definition`. */
@@ -169,14 +162,14 @@ export interface PyClassDefinition extends PyNodeBase {
   name: PyIdentifier;
   superclasses: PyArgumentList | null;
   typeParameters: PyTypeParameter | null;
-  children: readonly [];
 }
 
 /** tree-sitter `class_pattern`. */
 export interface PyClassPattern extends PyNodeBase {
   type: "PyClassPattern";
   parent: PyCasePattern | PyDictPattern | PyKeywordPattern | PyUnionPattern;
-  children: Array<PyCasePattern | PyDottedName>;
+  cls: PyDottedName;
+  patterns: Array<PyCasePattern>;
 }
 
 /** tree-sitter `comparison_operator`. */
@@ -205,7 +198,9 @@ export interface PyConcatenatedString extends PyNodeBase {
 export interface PyConditionalExpression extends PyNodeBase {
   type: "PyConditionalExpression";
   parent: PyArgumentList | PyAsPattern | PyAsPatternTarget | PyAssertStatement | PyAssignment | PyAugmentedAssignment | PyBooleanOperator | PyChevron | PyConditionalExpression | PyDecorator | PyDefaultParameter | PyDeleteStatement | PyDictionarySplat | PyElifClause | PyExceptClause | PyExecStatement | PyExpressionList | PyExpressionStatement | PyForInClause | PyForStatement | PyFormatExpression | PyGeneratorExpression | PyIfClause | PyIfStatement | PyInterpolation | PyKeywordArgument | PyLambda | PyList | PyListComprehension | PyListSplat | PyMatchStatement | PyNamedExpression | PyNotOperator | PyPair | PyParenthesizedExpression | PyPrintStatement | PyRaiseStatement | PyReturnStatement | PySet | PySetComprehension | PySlice | PySubscript | PyTuple | PyType | PyTypedDefaultParameter | PyWhileStatement | PyWithItem | PyYield;
-  children: Array<PyExpression>;
+  body: PyExpression;
+  test: PyExpression;
+  orelse: PyExpression;
 }
 
 /** tree-sitter `constrained_type`. */
@@ -219,7 +214,6 @@ export interface PyConstrainedType extends PyNodeBase {
 export interface PyContinueStatement extends PyNodeBase {
   type: "PyContinueStatement";
   parent: PyBlock | Program;
-  children: readonly [];
 }
 
 /** tree-sitter `decorated_definition`. */
@@ -227,14 +221,14 @@ export interface PyDecoratedDefinition extends PyNodeBase {
   type: "PyDecoratedDefinition";
   parent: PyBlock | Program;
   definition: PyClassDefinition | PyFunctionDefinition;
-  children: Array<PyDecorator>;
+  decorators: Array<PyDecorator>;
 }
 
 /** tree-sitter `decorator`. */
 export interface PyDecorator extends PyNodeBase {
   type: "PyDecorator";
   parent: PyDecoratedDefinition;
-  children: Array<PyExpression>;
+  expression: PyExpression;
 }
 
 /** tree-sitter `default_parameter`. */
@@ -243,14 +237,13 @@ export interface PyDefaultParameter extends PyNodeBase {
   parent: PyLambdaParameters | PyParameters;
   name: PyIdentifier | PyTuplePattern;
   value: PyExpression;
-  children: readonly [];
 }
 
 /** tree-sitter `delete_statement`. */
 export interface PyDeleteStatement extends PyNodeBase {
   type: "PyDeleteStatement";
   parent: PyBlock | Program;
-  children: Array<PyExpression | PyExpressionList>;
+  target: PyExpression | PyExpressionList;
 }
 
 /** tree-sitter `dict_pattern`. */
@@ -259,7 +252,7 @@ export interface PyDictPattern extends PyNodeBase {
   parent: PyCasePattern | PyDictPattern | PyKeywordPattern | PyUnionPattern;
   key: Array<PyClassPattern | PyComplexPattern | PyConcatenatedString | PyDictPattern | PyDottedName | PyFalse | PyFloat | PyInteger | PyListPattern | PyNone | PySplatPattern | PyString | PyTrue | PyTuplePattern | PyUnionPattern>;
   value: Array<PyCasePattern>;
-  children: Array<PySplatPattern>;
+  rest: PySplatPattern | null;
 }
 
 /** tree-sitter `dictionary`. */
@@ -274,21 +267,21 @@ export interface PyDictionaryComprehension extends PyNodeBase {
   type: "PyDictionaryComprehension";
   parent: PyArgumentList | PyAsPattern | PyAsPatternTarget | PyAssertStatement | PyAssignment | PyAttribute | PyAugmentedAssignment | PyAwait | PyBinaryOperator | PyBooleanOperator | PyCall | PyChevron | PyComparisonOperator | PyConditionalExpression | PyDecorator | PyDefaultParameter | PyDeleteStatement | PyDictionarySplat | PyElifClause | PyExceptClause | PyExecStatement | PyExpressionList | PyExpressionStatement | PyForInClause | PyForStatement | PyFormatExpression | PyGeneratorExpression | PyIfClause | PyIfStatement | PyInterpolation | PyKeywordArgument | PyLambda | PyList | PyListComprehension | PyListSplat | PyMatchStatement | PyNamedExpression | PyNotOperator | PyPair | PyParenthesizedExpression | PyPrintStatement | PyRaiseStatement | PyReturnStatement | PySet | PySetComprehension | PySlice | PySubscript | PyTuple | PyType | PyTypedDefaultParameter | PyUnaryOperator | PyWhileStatement | PyWithItem | PyYield;
   body: PyPair;
-  children: Array<PyForInClause | PyIfClause>;
+  clauses: Array<PyForInClause | PyIfClause>;
 }
 
 /** tree-sitter `dictionary_splat`. */
 export interface PyDictionarySplat extends PyNodeBase {
   type: "PyDictionarySplat";
   parent: PyArgumentList | PyDictionary;
-  children: Array<PyExpression>;
+  value: PyExpression;
 }
 
 /** tree-sitter `dictionary_splat_pattern`. */
 export interface PyDictionarySplatPattern extends PyNodeBase {
   type: "PyDictionarySplatPattern";
   parent: PyLambdaParameters | PyParameters | PyTypedParameter;
-  children: Array<PyAttribute | PyIdentifier | PySubscript>;
+  value: PyAttribute | PyIdentifier | PySubscript;
 }
 
 /** tree-sitter `dotted_name`. */
@@ -304,14 +297,12 @@ export interface PyElifClause extends PyNodeBase {
   parent: PyIfStatement;
   condition: PyExpression;
   consequence: PyBlock;
-  children: readonly [];
 }
 
 /** tree-sitter `ellipsis`. */
 export interface PyEllipsis extends PyNodeBase {
   type: "PyEllipsis";
   parent: PyArgumentList | PyAsPattern | PyAsPatternTarget | PyAssertStatement | PyAssignment | PyAttribute | PyAugmentedAssignment | PyAwait | PyBinaryOperator | PyBooleanOperator | PyCall | PyChevron | PyComparisonOperator | PyConditionalExpression | PyDecorator | PyDefaultParameter | PyDeleteStatement | PyDictionarySplat | PyElifClause | PyExceptClause | PyExecStatement | PyExpressionList | PyExpressionStatement | PyForInClause | PyForStatement | PyFormatExpression | PyGeneratorExpression | PyIfClause | PyIfStatement | PyInterpolation | PyKeywordArgument | PyLambda | PyList | PyListComprehension | PyListSplat | PyMatchStatement | PyNamedExpression | PyNotOperator | PyPair | PyParenthesizedExpression | PyPrintStatement | PyRaiseStatement | PyReturnStatement | PySet | PySetComprehension | PySlice | PySubscript | PyTuple | PyType | PyTypedDefaultParameter | PyUnaryOperator | PyWhileStatement | PyWithItem | PyYield;
-  children: readonly [];
 }
 
 /** tree-sitter `else_clause`. */
@@ -319,30 +310,27 @@ export interface PyElseClause extends PyNodeBase {
   type: "PyElseClause";
   parent: PyForStatement | PyIfStatement | PyTryStatement | PyWhileStatement;
   body: PyBlock;
-  children: readonly [];
 }
 
 /** tree-sitter `escape_interpolation`. */
 export interface PyEscapeInterpolation extends PyNodeBase {
   type: "PyEscapeInterpolation";
   parent: PyStringContent;
-  children: readonly [];
 }
 
 /** tree-sitter `escape_sequence`. */
 export interface PyEscapeSequence extends PyNodeBase {
   type: "PyEscapeSequence";
   parent: PyStringContent;
-  children: readonly [];
 }
 
 /** tree-sitter `except_clause`. */
 export interface PyExceptClause extends PyNodeBase {
   type: "PyExceptClause";
   parent: PyTryStatement;
-  alias: PyExpression | null;
-  value: Array<PyExpression>;
-  children: Array<PyBlock>;
+  name: PyExpression | null;
+  types: Array<PyExpression>;
+  body: PyBlock;
 }
 
 /** tree-sitter `exec_statement`. */
@@ -350,13 +338,13 @@ export interface PyExecStatement extends PyNodeBase {
   type: "PyExecStatement";
   parent: PyBlock | Program;
   code: PyIdentifier | PyString;
-  children: Array<PyExpression>;
+  namespaces: Array<PyExpression>;
 }
 
 /** tree-sitter `expression_list`. */
 export interface PyExpressionList extends PyNodeBase {
   type: "PyExpressionList";
-  parent: PyAssignment | PyAugmentedAssignment | PyDeleteStatement | PyForStatement | PyFormatExpression | PyInterpolation | PyRaiseStatement | PyReturnStatement | PyYield;
+  parent: PyAssignment | PyAugmentedAssignment | PyDeleteStatement | PyExpressionStatement | PyForStatement | PyFormatExpression | PyInterpolation | PyRaiseStatement | PyReturnStatement | PyYield;
   children: Array<PyExpression>;
 }
 
@@ -364,28 +352,26 @@ export interface PyExpressionList extends PyNodeBase {
 export interface PyExpressionStatement extends PyNodeBase {
   type: "PyExpressionStatement";
   parent: PyBlock | Program;
-  children: Array<PyAssignment | PyAugmentedAssignment | PyExpression | PyYield>;
+  expression: PyAssignment | PyAugmentedAssignment | PyExpression | PyYield | PyExpressionList;
 }
 
 /** tree-sitter `false`. */
 export interface PyFalse extends PyNodeBase {
   type: "PyFalse";
   parent: PyArgumentList | PyAsPattern | PyAsPatternTarget | PyAssertStatement | PyAssignment | PyAttribute | PyAugmentedAssignment | PyAwait | PyBinaryOperator | PyBooleanOperator | PyCall | PyCasePattern | PyChevron | PyComparisonOperator | PyConditionalExpression | PyDecorator | PyDefaultParameter | PyDeleteStatement | PyDictPattern | PyDictionarySplat | PyElifClause | PyExceptClause | PyExecStatement | PyExpressionList | PyExpressionStatement | PyForInClause | PyForStatement | PyFormatExpression | PyGeneratorExpression | PyIfClause | PyIfStatement | PyInterpolation | PyKeywordArgument | PyKeywordPattern | PyLambda | PyList | PyListComprehension | PyListSplat | PyMatchStatement | PyNamedExpression | PyNotOperator | PyPair | PyParenthesizedExpression | PyPrintStatement | PyRaiseStatement | PyReturnStatement | PySet | PySetComprehension | PySlice | PySubscript | PyTuple | PyType | PyTypedDefaultParameter | PyUnaryOperator | PyUnionPattern | PyWhileStatement | PyWithItem | PyYield;
-  children: readonly [];
 }
 
 /** tree-sitter `finally_clause`. */
 export interface PyFinallyClause extends PyNodeBase {
   type: "PyFinallyClause";
   parent: PyTryStatement;
-  children: Array<PyBlock>;
+  body: PyBlock;
 }
 
 /** tree-sitter `float`. */
 export interface PyFloat extends PyNodeBase {
   type: "PyFloat";
   parent: PyArgumentList | PyAsPattern | PyAsPatternTarget | PyAssertStatement | PyAssignment | PyAttribute | PyAugmentedAssignment | PyAwait | PyBinaryOperator | PyBooleanOperator | PyCall | PyCasePattern | PyChevron | PyComparisonOperator | PyComplexPattern | PyConditionalExpression | PyDecorator | PyDefaultParameter | PyDeleteStatement | PyDictPattern | PyDictionarySplat | PyElifClause | PyExceptClause | PyExecStatement | PyExpressionList | PyExpressionStatement | PyForInClause | PyForStatement | PyFormatExpression | PyGeneratorExpression | PyIfClause | PyIfStatement | PyInterpolation | PyKeywordArgument | PyKeywordPattern | PyLambda | PyList | PyListComprehension | PyListSplat | PyMatchStatement | PyNamedExpression | PyNotOperator | PyPair | PyParenthesizedExpression | PyPrintStatement | PyRaiseStatement | PyReturnStatement | PySet | PySetComprehension | PySlice | PySubscript | PyTuple | PyType | PyTypedDefaultParameter | PyUnaryOperator | PyUnionPattern | PyWhileStatement | PyWithItem | PyYield;
-  children: readonly [];
 }
 
 /** tree-sitter `for_in_clause`. */
@@ -394,7 +380,6 @@ export interface PyForInClause extends PyNodeBase {
   parent: PyDictionaryComprehension | PyGeneratorExpression | PyListComprehension | PySetComprehension;
   left: PyPattern | PyPatternList;
   right: Array<PyExpression>;
-  children: readonly [];
 }
 
 /** tree-sitter `for_statement`. */
@@ -405,7 +390,6 @@ export interface PyForStatement extends PyNodeBase {
   body: PyBlock;
   left: PyPattern | PyPatternList;
   right: PyExpression | PyExpressionList;
-  children: readonly [];
 }
 
 /** tree-sitter `format_expression`. */
@@ -415,7 +399,6 @@ export interface PyFormatExpression extends PyNodeBase {
   expression: PyExpression | PyExpressionList | PyPatternList | PyYield;
   formatSpecifier: PyFormatSpecifier | null;
   typeConversion: PyTypeConversion | null;
-  children: readonly [];
 }
 
 /** tree-sitter `format_specifier`. */
@@ -434,7 +417,6 @@ export interface PyFunctionDefinition extends PyNodeBase {
   parameters: PyParameters;
   returnType: PyType | null;
   typeParameters: PyTypeParameter | null;
-  children: readonly [];
 }
 
 /** tree-sitter `future_import_statement`. */
@@ -442,7 +424,6 @@ export interface PyFutureImportStatement extends PyNodeBase {
   type: "PyFutureImportStatement";
   parent: PyBlock | Program;
   name: Array<PyAliasedImport | PyDottedName>;
-  children: readonly [];
 }
 
 /** tree-sitter `generator_expression`. */
@@ -450,14 +431,15 @@ export interface PyGeneratorExpression extends PyNodeBase {
   type: "PyGeneratorExpression";
   parent: PyArgumentList | PyAsPattern | PyAsPatternTarget | PyAssertStatement | PyAssignment | PyAttribute | PyAugmentedAssignment | PyAwait | PyBinaryOperator | PyBooleanOperator | PyCall | PyChevron | PyComparisonOperator | PyConditionalExpression | PyDecorator | PyDefaultParameter | PyDeleteStatement | PyDictionarySplat | PyElifClause | PyExceptClause | PyExecStatement | PyExpressionList | PyExpressionStatement | PyForInClause | PyForStatement | PyFormatExpression | PyGeneratorExpression | PyIfClause | PyIfStatement | PyInterpolation | PyKeywordArgument | PyLambda | PyList | PyListComprehension | PyListSplat | PyMatchStatement | PyNamedExpression | PyNotOperator | PyPair | PyParenthesizedExpression | PyPrintStatement | PyRaiseStatement | PyReturnStatement | PySet | PySetComprehension | PySlice | PySubscript | PyTuple | PyType | PyTypedDefaultParameter | PyUnaryOperator | PyWhileStatement | PyWithItem | PyYield;
   body: PyExpression;
-  children: Array<PyForInClause | PyIfClause>;
+  clauses: Array<PyForInClause | PyIfClause>;
 }
 
 /** tree-sitter `generic_type`. */
 export interface PyGenericType extends PyNodeBase {
   type: "PyGenericType";
   parent: PyType;
-  children: Array<PyIdentifier | PyTypeParameter>;
+  name: PyIdentifier;
+  typeParameters: PyTypeParameter;
 }
 
 /** tree-sitter `global_statement`. */
@@ -471,7 +453,6 @@ export interface PyGlobalStatement extends PyNodeBase {
 export interface PyIdentifier extends PyNodeBase {
   type: "PyIdentifier";
   parent: PyAliasedImport | PyArgumentList | PyAsPattern | PyAsPatternTarget | PyAssertStatement | PyAssignment | PyAttribute | PyAugmentedAssignment | PyAwait | PyBinaryOperator | PyBooleanOperator | PyCall | PyChevron | PyClassDefinition | PyComparisonOperator | PyConditionalExpression | PyDecorator | PyDefaultParameter | PyDeleteStatement | PyDictionarySplat | PyDictionarySplatPattern | PyDottedName | PyElifClause | PyExceptClause | PyExecStatement | PyExpressionList | PyExpressionStatement | PyForInClause | PyForStatement | PyFormatExpression | PyFunctionDefinition | PyGeneratorExpression | PyGenericType | PyGlobalStatement | PyIfClause | PyIfStatement | PyInterpolation | PyKeywordArgument | PyKeywordPattern | PyLambda | PyLambdaParameters | PyList | PyListComprehension | PyListPattern | PyListSplat | PyListSplatPattern | PyMatchStatement | PyMemberType | PyNamedExpression | PyNonlocalStatement | PyNotOperator | PyPair | PyParameters | PyParenthesizedExpression | PyPatternList | PyPrintStatement | PyRaiseStatement | PyReturnStatement | PySet | PySetComprehension | PySlice | PySplatPattern | PySplatType | PySubscript | PyTuple | PyTuplePattern | PyType | PyTypedDefaultParameter | PyTypedParameter | PyUnaryOperator | PyWhileStatement | PyWithItem | PyYield;
-  children: readonly [];
   /** The identifier's text. */
   name: string;
 }
@@ -480,7 +461,7 @@ export interface PyIdentifier extends PyNodeBase {
 export interface PyIfClause extends PyNodeBase {
   type: "PyIfClause";
   parent: PyCaseClause | PyDictionaryComprehension | PyGeneratorExpression | PyListComprehension | PySetComprehension;
-  children: Array<PyExpression>;
+  test: PyExpression;
 }
 
 /** tree-sitter `if_statement`. */
@@ -490,7 +471,6 @@ export interface PyIfStatement extends PyNodeBase {
   alternative: Array<PyElifClause | PyElseClause>;
   condition: PyExpression;
   consequence: PyBlock;
-  children: readonly [];
 }
 
 /** tree-sitter `import_from_statement`. */
@@ -499,14 +479,13 @@ export interface PyImportFromStatement extends PyNodeBase {
   parent: PyBlock | Program;
   moduleName: PyDottedName | PyRelativeImport;
   name: Array<PyAliasedImport | PyDottedName>;
-  children: Array<PyWildcardImport>;
+  wildcard: PyWildcardImport | null;
 }
 
 /** tree-sitter `import_prefix`. */
 export interface PyImportPrefix extends PyNodeBase {
   type: "PyImportPrefix";
   parent: PyRelativeImport;
-  children: readonly [];
 }
 
 /** tree-sitter `import_statement`. */
@@ -514,14 +493,12 @@ export interface PyImportStatement extends PyNodeBase {
   type: "PyImportStatement";
   parent: PyBlock | Program;
   name: Array<PyAliasedImport | PyDottedName>;
-  children: readonly [];
 }
 
 /** tree-sitter `integer`. */
 export interface PyInteger extends PyNodeBase {
   type: "PyInteger";
   parent: PyArgumentList | PyAsPattern | PyAsPatternTarget | PyAssertStatement | PyAssignment | PyAttribute | PyAugmentedAssignment | PyAwait | PyBinaryOperator | PyBooleanOperator | PyCall | PyCasePattern | PyChevron | PyComparisonOperator | PyComplexPattern | PyConditionalExpression | PyDecorator | PyDefaultParameter | PyDeleteStatement | PyDictPattern | PyDictionarySplat | PyElifClause | PyExceptClause | PyExecStatement | PyExpressionList | PyExpressionStatement | PyForInClause | PyForStatement | PyFormatExpression | PyGeneratorExpression | PyIfClause | PyIfStatement | PyInterpolation | PyKeywordArgument | PyKeywordPattern | PyLambda | PyList | PyListComprehension | PyListSplat | PyMatchStatement | PyNamedExpression | PyNotOperator | PyPair | PyParenthesizedExpression | PyPrintStatement | PyRaiseStatement | PyReturnStatement | PySet | PySetComprehension | PySlice | PySubscript | PyTuple | PyType | PyTypedDefaultParameter | PyUnaryOperator | PyUnionPattern | PyWhileStatement | PyWithItem | PyYield;
-  children: readonly [];
 }
 
 /** tree-sitter `interpolation`. */
@@ -531,7 +508,6 @@ export interface PyInterpolation extends PyNodeBase {
   expression: PyExpression | PyExpressionList | PyPatternList | PyYield;
   formatSpecifier: PyFormatSpecifier | null;
   typeConversion: PyTypeConversion | null;
-  children: readonly [];
 }
 
 /** tree-sitter `keyword_argument`. */
@@ -540,21 +516,20 @@ export interface PyKeywordArgument extends PyNodeBase {
   parent: PyArgumentList;
   name: PyIdentifier;
   value: PyExpression;
-  children: readonly [];
 }
 
 /** tree-sitter `keyword_pattern`. */
 export interface PyKeywordPattern extends PyNodeBase {
   type: "PyKeywordPattern";
   parent: PyCasePattern;
-  children: Array<PyClassPattern | PyComplexPattern | PyConcatenatedString | PyDictPattern | PyDottedName | PyFalse | PyFloat | PyIdentifier | PyInteger | PyListPattern | PyNone | PySplatPattern | PyString | PyTrue | PyTuplePattern | PyUnionPattern>;
+  name: PyIdentifier;
+  value: PyClassPattern | PyComplexPattern | PyConcatenatedString | PyDictPattern | PyDottedName | PyFalse | PyFloat | PyIdentifier | PyInteger | PyListPattern | PyNone | PySplatPattern | PyString | PyTrue | PyTuplePattern | PyUnionPattern;
 }
 
 /** tree-sitter `keyword_separator`. */
 export interface PyKeywordSeparator extends PyNodeBase {
   type: "PyKeywordSeparator";
   parent: PyLambdaParameters | PyParameters;
-  children: readonly [];
 }
 
 /** tree-sitter `lambda`. */
@@ -563,7 +538,6 @@ export interface PyLambda extends PyNodeBase {
   parent: PyArgumentList | PyAsPattern | PyAsPatternTarget | PyAssertStatement | PyAssignment | PyAugmentedAssignment | PyBooleanOperator | PyChevron | PyConditionalExpression | PyDecorator | PyDefaultParameter | PyDeleteStatement | PyDictionarySplat | PyElifClause | PyExceptClause | PyExecStatement | PyExpressionList | PyExpressionStatement | PyForInClause | PyForStatement | PyFormatExpression | PyGeneratorExpression | PyIfClause | PyIfStatement | PyInterpolation | PyKeywordArgument | PyLambda | PyList | PyListComprehension | PyListSplat | PyMatchStatement | PyNamedExpression | PyNotOperator | PyPair | PyParenthesizedExpression | PyPrintStatement | PyRaiseStatement | PyReturnStatement | PySet | PySetComprehension | PySlice | PySubscript | PyTuple | PyType | PyTypedDefaultParameter | PyWhileStatement | PyWithItem | PyYield;
   body: PyExpression;
   parameters: PyLambdaParameters | null;
-  children: readonly [];
 }
 
 /** tree-sitter `lambda_parameters`. */
@@ -585,7 +559,7 @@ export interface PyListComprehension extends PyNodeBase {
   type: "PyListComprehension";
   parent: PyArgumentList | PyAsPattern | PyAsPatternTarget | PyAssertStatement | PyAssignment | PyAttribute | PyAugmentedAssignment | PyAwait | PyBinaryOperator | PyBooleanOperator | PyCall | PyChevron | PyComparisonOperator | PyConditionalExpression | PyDecorator | PyDefaultParameter | PyDeleteStatement | PyDictionarySplat | PyElifClause | PyExceptClause | PyExecStatement | PyExpressionList | PyExpressionStatement | PyForInClause | PyForStatement | PyFormatExpression | PyGeneratorExpression | PyIfClause | PyIfStatement | PyInterpolation | PyKeywordArgument | PyLambda | PyList | PyListComprehension | PyListSplat | PyMatchStatement | PyNamedExpression | PyNotOperator | PyPair | PyParenthesizedExpression | PyPrintStatement | PyRaiseStatement | PyReturnStatement | PySet | PySetComprehension | PySlice | PySubscript | PyTuple | PyType | PyTypedDefaultParameter | PyUnaryOperator | PyWhileStatement | PyWithItem | PyYield;
   body: PyExpression;
-  children: Array<PyForInClause | PyIfClause>;
+  clauses: Array<PyForInClause | PyIfClause>;
 }
 
 /** tree-sitter `list_pattern`. */
@@ -599,14 +573,14 @@ export interface PyListPattern extends PyNodeBase {
 export interface PyListSplat extends PyNodeBase {
   type: "PyListSplat";
   parent: PyArgumentList | PyAsPattern | PyAsPatternTarget | PyAssertStatement | PyAssignment | PyAttribute | PyAugmentedAssignment | PyAwait | PyBinaryOperator | PyBooleanOperator | PyCall | PyChevron | PyComparisonOperator | PyConditionalExpression | PyDecorator | PyDefaultParameter | PyDeleteStatement | PyDictionarySplat | PyElifClause | PyExceptClause | PyExecStatement | PyExpressionList | PyExpressionStatement | PyForInClause | PyForStatement | PyFormatExpression | PyGeneratorExpression | PyIfClause | PyIfStatement | PyInterpolation | PyKeywordArgument | PyLambda | PyList | PyListComprehension | PyListSplat | PyMatchStatement | PyNamedExpression | PyNotOperator | PyPair | PyParenthesizedExpression | PyParenthesizedListSplat | PyPrintStatement | PyRaiseStatement | PyReturnStatement | PySet | PySetComprehension | PySlice | PySubscript | PyTuple | PyType | PyTypedDefaultParameter | PyUnaryOperator | PyWhileStatement | PyWithItem | PyYield;
-  children: Array<PyAttribute | PyExpression | PyIdentifier | PySubscript>;
+  value: PyAttribute | PyExpression | PyIdentifier | PySubscript;
 }
 
 /** tree-sitter `list_splat_pattern`. */
 export interface PyListSplatPattern extends PyNodeBase {
   type: "PyListSplatPattern";
   parent: PyAssignment | PyAugmentedAssignment | PyForInClause | PyForStatement | PyLambdaParameters | PyListPattern | PyParameters | PyPatternList | PyTuplePattern | PyTypedParameter;
-  children: Array<PyAttribute | PyIdentifier | PySubscript>;
+  value: PyAttribute | PyIdentifier | PySubscript;
 }
 
 /** tree-sitter `match_statement`. */
@@ -615,14 +589,14 @@ export interface PyMatchStatement extends PyNodeBase {
   parent: PyBlock | Program;
   body: PyBlock;
   subject: Array<PyExpression>;
-  children: readonly [];
 }
 
 /** tree-sitter `member_type`. */
 export interface PyMemberType extends PyNodeBase {
   type: "PyMemberType";
   parent: PyType;
-  children: Array<PyIdentifier | PyType>;
+  value: PyType;
+  attribute: PyIdentifier;
 }
 
 /** tree-sitter `module`. */
@@ -641,14 +615,12 @@ export interface PyNamedExpression extends PyNodeBase {
   parent: PyArgumentList | PyAsPattern | PyAsPatternTarget | PyAssertStatement | PyAssignment | PyAugmentedAssignment | PyBooleanOperator | PyChevron | PyConditionalExpression | PyDecorator | PyDefaultParameter | PyDeleteStatement | PyDictionarySplat | PyElifClause | PyExceptClause | PyExecStatement | PyExpressionList | PyExpressionStatement | PyForInClause | PyForStatement | PyFormatExpression | PyGeneratorExpression | PyIfClause | PyIfStatement | PyInterpolation | PyKeywordArgument | PyLambda | PyList | PyListComprehension | PyListSplat | PyMatchStatement | PyNamedExpression | PyNotOperator | PyPair | PyParenthesizedExpression | PyPrintStatement | PyRaiseStatement | PyReturnStatement | PySet | PySetComprehension | PySlice | PySubscript | PyTuple | PyType | PyTypedDefaultParameter | PyWhileStatement | PyWithItem | PyYield;
   name: PyIdentifier;
   value: PyExpression;
-  children: readonly [];
 }
 
 /** tree-sitter `none`. */
 export interface PyNone extends PyNodeBase {
   type: "PyNone";
   parent: PyArgumentList | PyAsPattern | PyAsPatternTarget | PyAssertStatement | PyAssignment | PyAttribute | PyAugmentedAssignment | PyAwait | PyBinaryOperator | PyBooleanOperator | PyCall | PyCasePattern | PyChevron | PyComparisonOperator | PyConditionalExpression | PyDecorator | PyDefaultParameter | PyDeleteStatement | PyDictPattern | PyDictionarySplat | PyElifClause | PyExceptClause | PyExecStatement | PyExpressionList | PyExpressionStatement | PyForInClause | PyForStatement | PyFormatExpression | PyGeneratorExpression | PyIfClause | PyIfStatement | PyInterpolation | PyKeywordArgument | PyKeywordPattern | PyLambda | PyList | PyListComprehension | PyListSplat | PyMatchStatement | PyNamedExpression | PyNotOperator | PyPair | PyParenthesizedExpression | PyPrintStatement | PyRaiseStatement | PyReturnStatement | PySet | PySetComprehension | PySlice | PySubscript | PyTuple | PyType | PyTypedDefaultParameter | PyUnaryOperator | PyUnionPattern | PyWhileStatement | PyWithItem | PyYield;
-  children: readonly [];
 }
 
 /** tree-sitter `nonlocal_statement`. */
@@ -663,7 +635,6 @@ export interface PyNotOperator extends PyNodeBase {
   type: "PyNotOperator";
   parent: PyArgumentList | PyAsPattern | PyAsPatternTarget | PyAssertStatement | PyAssignment | PyAugmentedAssignment | PyBooleanOperator | PyChevron | PyConditionalExpression | PyDecorator | PyDefaultParameter | PyDeleteStatement | PyDictionarySplat | PyElifClause | PyExceptClause | PyExecStatement | PyExpressionList | PyExpressionStatement | PyForInClause | PyForStatement | PyFormatExpression | PyGeneratorExpression | PyIfClause | PyIfStatement | PyInterpolation | PyKeywordArgument | PyLambda | PyList | PyListComprehension | PyListSplat | PyMatchStatement | PyNamedExpression | PyNotOperator | PyPair | PyParenthesizedExpression | PyPrintStatement | PyRaiseStatement | PyReturnStatement | PySet | PySetComprehension | PySlice | PySubscript | PyTuple | PyType | PyTypedDefaultParameter | PyWhileStatement | PyWithItem | PyYield;
   argument: PyExpression;
-  children: readonly [];
 }
 
 /** tree-sitter `pair`. */
@@ -672,7 +643,6 @@ export interface PyPair extends PyNodeBase {
   parent: PyDictionary | PyDictionaryComprehension;
   key: PyExpression;
   value: PyExpression;
-  children: readonly [];
 }
 
 /** tree-sitter `parameters`. */
@@ -686,21 +656,20 @@ export interface PyParameters extends PyNodeBase {
 export interface PyParenthesizedExpression extends PyNodeBase {
   type: "PyParenthesizedExpression";
   parent: PyArgumentList | PyAsPattern | PyAsPatternTarget | PyAssertStatement | PyAssignment | PyAttribute | PyAugmentedAssignment | PyAwait | PyBinaryOperator | PyBooleanOperator | PyCall | PyChevron | PyComparisonOperator | PyConditionalExpression | PyDecorator | PyDefaultParameter | PyDeleteStatement | PyDictionarySplat | PyElifClause | PyExceptClause | PyExecStatement | PyExpressionList | PyExpressionStatement | PyForInClause | PyForStatement | PyFormatExpression | PyGeneratorExpression | PyIfClause | PyIfStatement | PyInterpolation | PyKeywordArgument | PyLambda | PyList | PyListComprehension | PyListSplat | PyMatchStatement | PyNamedExpression | PyNotOperator | PyPair | PyParenthesizedExpression | PyParenthesizedListSplat | PyPrintStatement | PyRaiseStatement | PyReturnStatement | PySet | PySetComprehension | PySlice | PySubscript | PyTuple | PyType | PyTypedDefaultParameter | PyUnaryOperator | PyWhileStatement | PyWithItem | PyYield;
-  children: Array<PyExpression | PyListSplat | PyParenthesizedExpression | PyYield>;
+  expression: PyExpression | PyListSplat | PyParenthesizedExpression | PyYield;
 }
 
 /** tree-sitter `parenthesized_list_splat`. */
 export interface PyParenthesizedListSplat extends PyNodeBase {
   type: "PyParenthesizedListSplat";
   parent: PyList | PySet | PyTuple;
-  children: Array<PyListSplat | PyParenthesizedExpression>;
+  expression: PyListSplat | PyParenthesizedExpression;
 }
 
 /** tree-sitter `pass_statement`. */
 export interface PyPassStatement extends PyNodeBase {
   type: "PyPassStatement";
   parent: PyBlock | Program;
-  children: readonly [];
 }
 
 /** tree-sitter `pattern_list`. */
@@ -714,7 +683,6 @@ export interface PyPatternList extends PyNodeBase {
 export interface PyPositionalSeparator extends PyNodeBase {
   type: "PyPositionalSeparator";
   parent: PyLambdaParameters | PyParameters;
-  children: readonly [];
 }
 
 /** tree-sitter `print_statement`. */
@@ -722,7 +690,7 @@ export interface PyPrintStatement extends PyNodeBase {
   type: "PyPrintStatement";
   parent: PyBlock | Program;
   argument: Array<PyExpression>;
-  children: Array<PyChevron>;
+  chevron: PyChevron | null;
 }
 
 /** tree-sitter `raise_statement`. */
@@ -730,21 +698,22 @@ export interface PyRaiseStatement extends PyNodeBase {
   type: "PyRaiseStatement";
   parent: PyBlock | Program;
   cause: PyExpression | null;
-  children: Array<PyExpression | PyExpressionList>;
+  exception: PyExpression | PyExpressionList | null;
 }
 
 /** tree-sitter `relative_import`. */
 export interface PyRelativeImport extends PyNodeBase {
   type: "PyRelativeImport";
   parent: PyImportFromStatement;
-  children: Array<PyDottedName | PyImportPrefix>;
+  prefix: PyImportPrefix;
+  name: PyDottedName | null;
 }
 
 /** tree-sitter `return_statement`. */
 export interface PyReturnStatement extends PyNodeBase {
   type: "PyReturnStatement";
   parent: PyBlock | Program;
-  children: Array<PyExpression | PyExpressionList>;
+  value: PyExpression | PyExpressionList | null;
 }
 
 /** tree-sitter `set`. */
@@ -759,35 +728,41 @@ export interface PySetComprehension extends PyNodeBase {
   type: "PySetComprehension";
   parent: PyArgumentList | PyAsPattern | PyAsPatternTarget | PyAssertStatement | PyAssignment | PyAttribute | PyAugmentedAssignment | PyAwait | PyBinaryOperator | PyBooleanOperator | PyCall | PyChevron | PyComparisonOperator | PyConditionalExpression | PyDecorator | PyDefaultParameter | PyDeleteStatement | PyDictionarySplat | PyElifClause | PyExceptClause | PyExecStatement | PyExpressionList | PyExpressionStatement | PyForInClause | PyForStatement | PyFormatExpression | PyGeneratorExpression | PyIfClause | PyIfStatement | PyInterpolation | PyKeywordArgument | PyLambda | PyList | PyListComprehension | PyListSplat | PyMatchStatement | PyNamedExpression | PyNotOperator | PyPair | PyParenthesizedExpression | PyPrintStatement | PyRaiseStatement | PyReturnStatement | PySet | PySetComprehension | PySlice | PySubscript | PyTuple | PyType | PyTypedDefaultParameter | PyUnaryOperator | PyWhileStatement | PyWithItem | PyYield;
   body: PyExpression;
-  children: Array<PyForInClause | PyIfClause>;
+  clauses: Array<PyForInClause | PyIfClause>;
 }
 
 /** tree-sitter `slice`. */
 export interface PySlice extends PyNodeBase {
   type: "PySlice";
   parent: PySubscript;
-  children: Array<PyExpression>;
+  lower: PyExpression | null;
+  upper: PyExpression | null;
+  step: PyExpression | null;
 }
 
 /** tree-sitter `splat_pattern`. */
 export interface PySplatPattern extends PyNodeBase {
   type: "PySplatPattern";
   parent: PyCasePattern | PyDictPattern | PyKeywordPattern | PyUnionPattern;
-  children: Array<PyIdentifier>;
+  name: PyIdentifier | null;
 }
 
 /** tree-sitter `splat_type`. */
 export interface PySplatType extends PyNodeBase {
   type: "PySplatType";
   parent: PyType;
-  children: Array<PyIdentifier>;
+  name: PyIdentifier;
 }
 
 /** tree-sitter `string`. */
 export interface PyString extends PyNodeBase {
   type: "PyString";
   parent: PyArgumentList | PyAsPattern | PyAsPatternTarget | PyAssertStatement | PyAssignment | PyAttribute | PyAugmentedAssignment | PyAwait | PyBinaryOperator | PyBooleanOperator | PyCall | PyCasePattern | PyChevron | PyComparisonOperator | PyConcatenatedString | PyConditionalExpression | PyDecorator | PyDefaultParameter | PyDeleteStatement | PyDictPattern | PyDictionarySplat | PyElifClause | PyExceptClause | PyExecStatement | PyExpressionList | PyExpressionStatement | PyForInClause | PyForStatement | PyFormatExpression | PyGeneratorExpression | PyIfClause | PyIfStatement | PyInterpolation | PyKeywordArgument | PyKeywordPattern | PyLambda | PyList | PyListComprehension | PyListSplat | PyMatchStatement | PyNamedExpression | PyNotOperator | PyPair | PyParenthesizedExpression | PyPrintStatement | PyRaiseStatement | PyReturnStatement | PySet | PySetComprehension | PySlice | PySubscript | PyTuple | PyType | PyTypedDefaultParameter | PyUnaryOperator | PyUnionPattern | PyWhileStatement | PyWithItem | PyYield;
-  children: Array<PyInterpolation | PyStringContent | PyStringEnd | PyStringStart>;
+  children: Array<PyInterpolation | PyStringContent>;
+  /** the prefix as written (`"rb"`, `"f"`, `""`) */
+  prefix: string;
+  /** the opening quote: `'`, `"`, `'''` or `"""` */
+  quote: string;
 }
 
 /** tree-sitter `string_content`. */
@@ -797,34 +772,18 @@ export interface PyStringContent extends PyNodeBase {
   children: Array<PyEscapeInterpolation | PyEscapeSequence>;
 }
 
-/** tree-sitter `string_end`. */
-export interface PyStringEnd extends PyNodeBase {
-  type: "PyStringEnd";
-  parent: PyString;
-  children: readonly [];
-}
-
-/** tree-sitter `string_start`. */
-export interface PyStringStart extends PyNodeBase {
-  type: "PyStringStart";
-  parent: PyString;
-  children: readonly [];
-}
-
 /** tree-sitter `subscript`. */
 export interface PySubscript extends PyNodeBase {
   type: "PySubscript";
   parent: PyArgumentList | PyAsPattern | PyAsPatternTarget | PyAssertStatement | PyAssignment | PyAttribute | PyAugmentedAssignment | PyAwait | PyBinaryOperator | PyBooleanOperator | PyCall | PyChevron | PyComparisonOperator | PyConditionalExpression | PyDecorator | PyDefaultParameter | PyDeleteStatement | PyDictionarySplat | PyDictionarySplatPattern | PyElifClause | PyExceptClause | PyExecStatement | PyExpressionList | PyExpressionStatement | PyForInClause | PyForStatement | PyFormatExpression | PyGeneratorExpression | PyIfClause | PyIfStatement | PyInterpolation | PyKeywordArgument | PyLambda | PyList | PyListComprehension | PyListPattern | PyListSplat | PyListSplatPattern | PyMatchStatement | PyNamedExpression | PyNotOperator | PyPair | PyParenthesizedExpression | PyPatternList | PyPrintStatement | PyRaiseStatement | PyReturnStatement | PySet | PySetComprehension | PySlice | PySubscript | PyTuple | PyTuplePattern | PyType | PyTypedDefaultParameter | PyUnaryOperator | PyWhileStatement | PyWithItem | PyYield;
   subscript: Array<PyExpression | PySlice>;
   value: PyPrimaryExpression;
-  children: readonly [];
 }
 
 /** tree-sitter `true`. */
 export interface PyTrue extends PyNodeBase {
   type: "PyTrue";
   parent: PyArgumentList | PyAsPattern | PyAsPatternTarget | PyAssertStatement | PyAssignment | PyAttribute | PyAugmentedAssignment | PyAwait | PyBinaryOperator | PyBooleanOperator | PyCall | PyCasePattern | PyChevron | PyComparisonOperator | PyConditionalExpression | PyDecorator | PyDefaultParameter | PyDeleteStatement | PyDictPattern | PyDictionarySplat | PyElifClause | PyExceptClause | PyExecStatement | PyExpressionList | PyExpressionStatement | PyForInClause | PyForStatement | PyFormatExpression | PyGeneratorExpression | PyIfClause | PyIfStatement | PyInterpolation | PyKeywordArgument | PyKeywordPattern | PyLambda | PyList | PyListComprehension | PyListSplat | PyMatchStatement | PyNamedExpression | PyNotOperator | PyPair | PyParenthesizedExpression | PyPrintStatement | PyRaiseStatement | PyReturnStatement | PySet | PySetComprehension | PySlice | PySubscript | PyTuple | PyType | PyTypedDefaultParameter | PyUnaryOperator | PyUnionPattern | PyWhileStatement | PyWithItem | PyYield;
-  children: readonly [];
 }
 
 /** tree-sitter `try_statement`. */
@@ -832,7 +791,9 @@ export interface PyTryStatement extends PyNodeBase {
   type: "PyTryStatement";
   parent: PyBlock | Program;
   body: PyBlock;
-  children: Array<PyElseClause | PyExceptClause | PyFinallyClause>;
+  handlers: Array<PyExceptClause>;
+  orelse: PyElseClause | null;
+  finalbody: PyFinallyClause | null;
 }
 
 /** tree-sitter `tuple`. */
@@ -853,7 +814,7 @@ export interface PyTuplePattern extends PyNodeBase {
 export interface PyType extends PyNodeBase {
   type: "PyType";
   parent: PyAssignment | PyConstrainedType | PyFunctionDefinition | PyMemberType | PyTypeAliasStatement | PyTypeParameter | PyTypedDefaultParameter | PyTypedParameter | PyUnionType;
-  children: Array<PyConstrainedType | PyExpression | PyGenericType | PyMemberType | PySplatType | PyUnionType>;
+  expression: PyConstrainedType | PyExpression | PyGenericType | PyMemberType | PySplatType | PyUnionType;
 }
 
 /** tree-sitter `type_alias_statement`. */
@@ -862,14 +823,12 @@ export interface PyTypeAliasStatement extends PyNodeBase {
   parent: PyBlock | Program;
   left: PyType;
   right: PyType;
-  children: readonly [];
 }
 
 /** tree-sitter `type_conversion`. */
 export interface PyTypeConversion extends PyNodeBase {
   type: "PyTypeConversion";
   parent: PyFormatExpression | PyInterpolation;
-  children: readonly [];
 }
 
 /** tree-sitter `type_parameter`. */
@@ -886,7 +845,6 @@ export interface PyTypedDefaultParameter extends PyNodeBase {
   name: PyIdentifier;
   annotation: PyType;
   value: PyExpression;
-  children: readonly [];
 }
 
 /** tree-sitter `typed_parameter`. */
@@ -894,7 +852,7 @@ export interface PyTypedParameter extends PyNodeBase {
   type: "PyTypedParameter";
   parent: PyLambdaParameters | PyParameters;
   annotation: PyType;
-  children: Array<PyDictionarySplatPattern | PyIdentifier | PyListSplatPattern>;
+  parameter: PyDictionarySplatPattern | PyIdentifier | PyListSplatPattern;
 }
 
 /** tree-sitter `unary_operator`. */
@@ -903,7 +861,6 @@ export interface PyUnaryOperator extends PyNodeBase {
   parent: PyArgumentList | PyAsPattern | PyAsPatternTarget | PyAssertStatement | PyAssignment | PyAttribute | PyAugmentedAssignment | PyAwait | PyBinaryOperator | PyBooleanOperator | PyCall | PyChevron | PyComparisonOperator | PyConditionalExpression | PyDecorator | PyDefaultParameter | PyDeleteStatement | PyDictionarySplat | PyElifClause | PyExceptClause | PyExecStatement | PyExpressionList | PyExpressionStatement | PyForInClause | PyForStatement | PyFormatExpression | PyGeneratorExpression | PyIfClause | PyIfStatement | PyInterpolation | PyKeywordArgument | PyLambda | PyList | PyListComprehension | PyListSplat | PyMatchStatement | PyNamedExpression | PyNotOperator | PyPair | PyParenthesizedExpression | PyPrintStatement | PyRaiseStatement | PyReturnStatement | PySet | PySetComprehension | PySlice | PySubscript | PyTuple | PyType | PyTypedDefaultParameter | PyUnaryOperator | PyWhileStatement | PyWithItem | PyYield;
   argument: PyPrimaryExpression;
   operator: "+" | "-" | "~";
-  children: readonly [];
 }
 
 /** tree-sitter `union_pattern`. */
@@ -927,29 +884,19 @@ export interface PyWhileStatement extends PyNodeBase {
   alternative: PyElseClause | null;
   body: PyBlock;
   condition: PyExpression;
-  children: readonly [];
 }
 
 /** tree-sitter `wildcard_import`. */
 export interface PyWildcardImport extends PyNodeBase {
   type: "PyWildcardImport";
   parent: PyImportFromStatement;
-  children: readonly [];
-}
-
-/** tree-sitter `with_clause`. */
-export interface PyWithClause extends PyNodeBase {
-  type: "PyWithClause";
-  parent: PyWithStatement;
-  children: Array<PyWithItem>;
 }
 
 /** tree-sitter `with_item`. */
 export interface PyWithItem extends PyNodeBase {
   type: "PyWithItem";
-  parent: PyWithClause;
+  parent: PyWithStatement;
   value: PyExpression;
-  children: readonly [];
 }
 
 /** tree-sitter `with_statement`. */
@@ -957,14 +904,14 @@ export interface PyWithStatement extends PyNodeBase {
   type: "PyWithStatement";
   parent: PyBlock | Program;
   body: PyBlock;
-  children: Array<PyWithClause>;
+  items: Array<PyWithItem>;
 }
 
 /** tree-sitter `yield`. */
 export interface PyYield extends PyNodeBase {
   type: "PyYield";
   parent: PyAssignment | PyAugmentedAssignment | PyExpressionStatement | PyFormatExpression | PyInterpolation | PyList | PyParenthesizedExpression | PySet | PyTuple;
-  children: Array<PyExpression | PyExpressionList>;
+  value: PyExpression | PyExpressionList | null;
 }
 
 /** Every node of the AST (a closed union). */
@@ -1068,8 +1015,6 @@ export type PyNode =
   | PySplatType
   | PyString
   | PyStringContent
-  | PyStringEnd
-  | PyStringStart
   | PySubscript
   | PyTrue
   | PyTryStatement
@@ -1086,7 +1031,6 @@ export type PyNode =
   | PyUnionType
   | PyWhileStatement
   | PyWildcardImport
-  | PyWithClause
   | PyWithItem
   | PyWithStatement
   | PyYield;
@@ -1195,8 +1139,6 @@ export interface PyNodeTypeMap {
   PySplatType: PySplatType;
   PyString: PyString;
   PyStringContent: PyStringContent;
-  PyStringEnd: PyStringEnd;
-  PyStringStart: PyStringStart;
   PySubscript: PySubscript;
   PyTrue: PyTrue;
   PyTryStatement: PyTryStatement;
@@ -1213,7 +1155,6 @@ export interface PyNodeTypeMap {
   PyUnionType: PyUnionType;
   PyWhileStatement: PyWhileStatement;
   PyWildcardImport: PyWildcardImport;
-  PyWithClause: PyWithClause;
   PyWithItem: PyWithItem;
   PyWithStatement: PyWithStatement;
   PyYield: PyYield;
