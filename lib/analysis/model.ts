@@ -4,6 +4,7 @@ import { childNodes } from "../ast/traverse.js";
 import { stringValue } from "../rule-kit/helpers.js";
 import { buildScopes, type Binding, type Scope } from "./scopes.js";
 import { contains, dominatingStatements, statementOf, unparenthesize } from "./statements.js";
+import { debugCounters } from "../debug-counters.js";
 
 /** Conventional logger names (oslo's `LOG`, the stdlib's `logger`), recognised without a `getLogger` binding. */
 export const CONVENTIONAL_LOGGER_NAMES = new Set(["LOG", "log", "logger", "LOGGER", "_LOG", "_LOGGER", "_log", "_logger"]);
@@ -298,6 +299,7 @@ const models = new WeakMap<Program, PythonModel>();
 /** The model of a module, built on first use and cached for the lifetime of its AST. */
 export function getPythonModel(program: Program, text: string): PythonModel {
   let model = models.get(program);
+  if (!model) debugCounters.modelsBuilt++;
   if (!model) models.set(program, (model = new PythonModel(program, text)));
   return model;
 }
