@@ -3,6 +3,7 @@ import type { Program, PyCall, PyNode } from "../ast/generated/node-types.js";
 import { lowerBound } from "../ast/ranges.js";
 import { childNodes } from "../ast/traverse.js";
 import { buildScopes, type Binding, type Scope } from "./scopes.js";
+import { debugCounters } from "../debug-counters.js";
 import { contains, dominatingStatements } from "./statements.js";
 
 /** Conventional logger names (oslo's `LOG`, the stdlib's `logger`), recognised without a `getLogger` binding. */
@@ -252,6 +253,7 @@ const models = new WeakMap<Program, PythonModel>();
 /** The model of a module, built on first use and cached for the lifetime of its AST. */
 export function getPythonModel(program: Program, text: string): PythonModel {
   let model = models.get(program);
+  if (!model) debugCounters.modelsBuilt++;
   if (!model) models.set(program, (model = new PythonModel(program, text)));
   return model;
 }

@@ -9,6 +9,7 @@ import { joinBracketedLines } from "./join-bracketed-lines.js";
 import type { LineIndex } from "./line-index.js";
 import { packageMeta } from "../package-meta.js";
 import { createParserServices } from "../analysis/model.js";
+import { debugCounters } from "../debug-counters.js";
 
 export { PythonSyntaxError } from "./syntax-errors.js";
 export { NativeBindingError } from "./tree-sitter.js";
@@ -59,6 +60,7 @@ function defineLazyTokens(program: Program, input: string, text: string): void {
     configurable: true,
     enumerable: true,
     get() {
+      debugCounters.tokenListsBuilt++;
       const tokens = convert(parseValid(input)!, text).program.tokens;
       Object.defineProperty(program, "tokens", { value: tokens, writable: true, configurable: true, enumerable: true });
       return tokens;
