@@ -1,6 +1,7 @@
 import type { ESLint } from "eslint";
+import { createParserServices } from "./analysis/model.js";
 import { PythonLanguage } from "./language/python-language.js";
-import * as parser from "./parser/index.js";
+import { createParser } from "./parser/index.js";
 import { rules } from "./rules/index.js";
 import { createConfigs } from "./configs/index.js";
 import { packageMeta } from "./package-meta.js";
@@ -9,9 +10,9 @@ const NAMESPACE = "python-audit";
 
 const pluginBase = {
   meta: { name: packageMeta.name, version: packageMeta.version, namespace: NAMESPACE },
-  languages: { python: new PythonLanguage() },
+  languages: { python: new PythonLanguage(createParserServices) },
   /** For `languageOptions: { parser }` users (ESLint's JS language with our AST). */
-  parser,
+  parser: createParser(createParserServices),
   rules,
 };
 

@@ -259,9 +259,9 @@ export function getPythonModel(program: Program, text: string): PythonModel {
 }
 
 /** What `parserServices` holds in both modes: `getPythonModel()` builds (once) and returns the model. */
-export interface PythonParserServices {
+export type PythonParserServices = {
   getPythonModel(): PythonModel;
-}
+};
 
 export function createParserServices(program: Program, text: string): PythonParserServices {
   return { getPythonModel: () => getPythonModel(program, text) };

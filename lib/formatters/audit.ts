@@ -1,9 +1,7 @@
 import { readFileSync } from "node:fs";
 import { relative } from "node:path";
 import type { ESLint, Linter } from "eslint";
-import type { Program, PyNode } from "../ast/generated/node-types.js";
-import { childNodes } from "../ast/traverse.js";
-import { parsePython } from "../parser/index.js";
+import { scopeAt, scopeSpans, type ScopeSpan } from "./python-scopes.js";
 
 /**
  * `eslint -f <this file>`: a Markdown security review of the linted files, written the way a reviewer writes
@@ -33,38 +31,6 @@ interface Category {
   ruleIds: Set<string>;
   findings: Finding[];
   remediation: Map<string, string>;
-}
-
-/** Where a function or class spans, for naming the scope of a finding. */
-interface ScopeSpan {
-  name: string;
-  start: number;
-  end: number;
-}
-
-function scopeSpans(program: Program): ScopeSpan[] {
-  const spans: ScopeSpan[] = [];
-  const stack: Array<{ node: PyNode; prefix: string }> = [{ node: program as unknown as PyNode, prefix: "" }];
-  while (stack.length) {
-    const { node, prefix } = stack.pop()!;
-    let childPrefix = prefix;
-    if (node.type === "PyFunctionDefinition" || node.type === "PyClassDefinition") {
-      const name = `${prefix}${node.name.name}`;
-      spans.push({ name: node.type === "PyFunctionDefinition" ? `${name}()` : name, start: node.loc.start.line, end: node.loc.end.line });
-      childPrefix = `${name}.`;
-    }
-    for (const child of childNodes(node)) stack.push({ node: child, prefix: childPrefix });
-  }
-  return spans;
-}
-
-/** The innermost function/class around `line` (`DvrRouter.run_cmd()`), or null at module level. */
-function scopeAt(spans: ScopeSpan[], line: number): string | null {
-  let best: ScopeSpan | null = null;
-  for (const span of spans) {
-    if (span.start <= line && line <= span.end && (!best || span.start >= best.start)) best = span;
-  }
-  return best?.name ?? null;
 }
 
 /** The text of a linted file as ESLint saw it (after fixes, if any), or null when it cannot be read. */
@@ -114,13 +80,7 @@ function formatAudit(results: ESLint.LintResult[], context: FormatterContext = {
     const text = resultText(result);
     const lines = text?.split(/\r\n|[\r\n\u2028\u2029]/u) ?? [];
     let spans: ScopeSpan[] = [];
-    if (text !== null && /\.pyi?$/u.test(result.filePath)) {
-      try {
-        spans = scopeSpans(parsePython(text, { lazyTokens: true }));
-      } catch {
-        spans = [];
-      }
-    }
+    if (text !== null && /\.pyi?$/u.test(result.filePath)) spans = scopeSpans(text);
     for (const message of ruleMessages) {
       const ruleId = message.ruleId!;
       const docs = rulesMeta[ruleId]?.docs;

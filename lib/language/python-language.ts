@@ -1,7 +1,7 @@
 import type { File, Language, LanguageContext, OkParseResult, ParseResult } from "@eslint/core";
 import type { Program, PyNode } from "../ast/generated/node-types.js";
 import { visitorKeys } from "../ast/generated/visitor-keys.js";
-import { parsePython, PythonSyntaxError } from "../parser/index.js";
+import { parsePython, PythonSyntaxError, type ServicesFactory } from "../parser/index.js";
 import { PythonSourceCode } from "./python-source-code.js";
 
 /**
@@ -38,6 +38,9 @@ export class PythonLanguage implements Language<{
   readonly visitorKeys = visitorKeys as unknown as Record<string, string[]>;
   readonly defaultLanguageOptions: PythonLanguageOptions = JS_COMPAT_DEFAULTS;
 
+  /** `services` become each file's `sourceCode.parserServices` (the plugin passes the semantic model's). */
+  constructor(private readonly services: ServicesFactory = () => ({})) {}
+
   validateLanguageOptions(languageOptions: PythonLanguageOptions): void {
     for (const [key, value] of Object.entries(languageOptions ?? {})) {
       if (IGNORED_JS_OPTIONS.has(key)) continue;
@@ -61,6 +64,6 @@ export class PythonLanguage implements Language<{
 
   createSourceCode(file: File, parseResult: OkParseResult<Program>): PythonSourceCode {
     const text = typeof file.body === "string" ? file.body : new TextDecoder().decode(file.body);
-    return new PythonSourceCode({ text, ast: parseResult.ast });
+    return new PythonSourceCode({ text, ast: parseResult.ast, services: this.services(parseResult.ast, text) });
   }
 }

@@ -4,7 +4,6 @@ import type { PyComment, PyToken, Range } from "../ast/base.js";
 import type { Program, PyNode } from "../ast/generated/node-types.js";
 import { visitorKeys } from "../ast/generated/visitor-keys.js";
 import { childNodes } from "../ast/traverse.js";
-import { createParserServices, type PythonParserServices } from "../analysis/model.js";
 import { TokenStore, type CursorOptions } from "./token-store.js";
 import { createEmptyScopeManager, createProgramCodePath, type EmptyScopeManager } from "./js-compat.js";
 
@@ -31,15 +30,15 @@ export class PythonSourceCode extends TextSourceCodeBase<{
   declare ast: Program;
   readonly visitorKeys = KEYS as Record<string, string[]>;
   /** Services for rules: `getPythonModel()` (lib/analysis), the same object as in parser mode. */
-  readonly parserServices: PythonParserServices;
+  readonly parserServices: Record<string, unknown>;
   #tokenStore: TokenStore | undefined;
   #inlineConfigNodes: PyComment[] | undefined;
   #scopeManager: EmptyScopeManager | undefined;
 
-  constructor({ text, ast }: { text: string; ast: Program }) {
+  constructor({ text, ast, services = {} }: { text: string; ast: Program; services?: Record<string, unknown> }) {
     super({ text, ast, lineEndingPattern: /\r\n|[\r\n\u2028\u2029]/u });
     this.ast = ast;
-    this.parserServices = createParserServices(ast, text);
+    this.parserServices = services;
   }
 
   get tokensAndComments(): ReadonlyArray<PyToken | PyComment> {

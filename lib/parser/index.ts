@@ -8,7 +8,6 @@ import { parseTree, treeSitterInput } from "./tree-sitter.js";
 import { joinBracketedLines } from "./join-bracketed-lines.js";
 import type { LineIndex } from "./line-index.js";
 import { packageMeta } from "../package-meta.js";
-import { createParserServices } from "../analysis/model.js";
 import { debugCounters } from "../debug-counters.js";
 
 export { PythonSyntaxError } from "./syntax-errors.js";
@@ -84,18 +83,29 @@ export interface ParseForESLintResult {
 }
 
 /**
- * The custom-parser entry point (`languageOptions: { parser }`). ESLint rewrites a leading `#!` line to `//`
- * before calling a custom parser (a JS-ism); Python code cannot start with `//`, so it is restored here.
+ * What a host attaches to every parse as `parserServices` (the plugin: the semantic model). The parser knows
+ * nothing of it, so the `./parser` export does not load the analysis layer.
  */
-export function parseForESLint(code: string, _options?: unknown): ParseForESLintResult {
-  const text = code.startsWith("//") ? `#!${code.slice(2)}` : code;
-  const ast = parsePython(text);
-  return { ast, visitorKeys: VISITOR_KEYS, services: createParserServices(ast, text) as unknown as Record<string, unknown> };
+export type ServicesFactory = (ast: Program, text: string) => Record<string, unknown>;
+
+/** A custom parser (`languageOptions: { parser }`) whose parse results carry `services(ast, text)`. */
+export function createParser(services: ServicesFactory = () => ({})) {
+  /**
+   * ESLint rewrites a leading `#!` line to `//` before calling a custom parser (a JS-ism); Python code cannot
+   * start with `//`, so it is restored here.
+   */
+  function parseForESLint(code: string, _options?: unknown): ParseForESLintResult {
+    const text = code.startsWith("//") ? `#!${code.slice(2)}` : code;
+    const ast = parsePython(text);
+    return { ast, visitorKeys: VISITOR_KEYS, services: services(ast, text) };
+  }
+  return {
+    meta: { name: `${packageMeta.name}/parser`, version: packageMeta.version },
+    parseForESLint,
+    parse: (code: string, options?: unknown): Program => parseForESLint(code, options).ast,
+  };
 }
 
-export function parse(code: string, options?: unknown): Program {
-  return parseForESLint(code, options).ast;
-}
-
-/** Needed by `--cache` and `--print-config`, which serialise the parser by name. */
-export const meta = { name: `${packageMeta.name}/parser`, version: packageMeta.version };
+const standalone = createParser();
+/** The standalone parser (no services): rules reach the model through `getModel(context)` from `/rule-kit`. */
+export const { meta, parseForESLint, parse } = standalone;
