@@ -73,7 +73,7 @@ function testRule(id: string, ruleFixtures: RuleFixtures) {
   const { settings } = ruleFixtures;
 
   it("its fixtures are well-formed", () => {
-    assert.ok(!ruleFixtures.problems.length, `${folder}:\n  ${ruleFixtures.problems.join("\n  ")}`);
+    if (ruleFixtures.problems.length) assert.fail(`${folder}:\n  ${ruleFixtures.problems.join("\n  ")}`);
   });
 
   const valid = ruleFixtures.valid.map(toRuleTesterCase);
@@ -155,32 +155,33 @@ function updateRule(id: string, ruleFixtures: RuleFixtures) {
     it(`valid/${c.name} reports nothing`, () => {
       const { messages, unexpected } = lintCase(plugin, id, ruleFixtures.settings, c.code, c.options);
       const all = [...messages, ...unexpected];
-      assert.ok(!all.length, `${folder}/${c.file} is a valid case but is reported (move it to invalid/ and run the update again, or fix the rule):\n${describeMessages(all)}`);
+      if (all.length) assert.fail(`${folder}/${c.file} is a valid case but is reported (move it to invalid/ and run the update again, or fix the rule):\n${describeMessages(all)}`);
     });
   }
   for (const c of ruleFixtures.invalid) {
-    it(`invalid/${c.name}: writes its expectations`, function () {
+    it(`invalid/${c.name}: writes its expectations`, () => {
       const { messages, unexpected } = lintCase(plugin, id, ruleFixtures.settings, c.code, c.options);
-      assert.ok(!unexpected.length, `${folder}/${c.file}: reports of other rules or parse errors (RuleTester would count them):\n${describeMessages(unexpected)}`);
-      assert.ok(messages.length, `${folder}/${c.file} is an invalid case but ${id} reports nothing (move it to valid/, or fix the rule)`);
+      if (unexpected.length) assert.fail(`${folder}/${c.file}: reports of other rules or parse errors (RuleTester would count them):\n${describeMessages(unexpected)}`);
+      if (!messages.length) assert.fail(`${folder}/${c.file} is an invalid case but ${id} reports nothing (move it to valid/, or fix the rule)`);
       const changed = writeExpectations(join(ruleFixtures.dir, "invalid"), c.name.slice(0, -3), expectations(rule, c.name.slice(0, -3), c.code, messages));
       if (changed.length) console.log(`      wrote ${folder}/invalid/{${changed.join(", ")}}`);
     });
   }
   it("its fixtures are well-formed after the update", () => {
     const problems = loadAllFixtures().get(id)?.problems ?? [];
-    assert.ok(!problems.length, `${folder}:\n  ${problems.join("\n  ")}`);
+    if (problems.length) assert.fail(`${folder}:\n  ${problems.join("\n  ")}`);
   });
 }
 
+// Each text is parsed as the UTF-8 bytes of a file, the way python3 reads a module (so a BOM is accepted).
 const PARSE_ALL = `
 import ast, json, sys
 out = []
 for code in json.load(sys.stdin):
     try:
-        ast.parse(code)
+        ast.parse(code.encode("utf-8", "surrogatepass"))
         out.append(None)
-    except SyntaxError as e:
-        out.append(f"{e.msg} (line {e.lineno})")
+    except (SyntaxError, ValueError) as e:
+        out.append(f"{getattr(e, 'msg', e)} (line {getattr(e, 'lineno', '?')})")
 json.dump(out, sys.stdout)
 `;
