@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { eslintVersions, loadPlugin, repoRoot } from "../helpers.js";
-import { loadCases } from "./harness.js";
+import { loadAllFixtures } from "./harness.js";
 
 /**
  * Every example in docs/rules/<id>.md is linted: fences opened with ```python incorrect must report the rule,
@@ -10,7 +10,7 @@ import { loadCases } from "./harness.js";
  * ```python correct {"allowLogged": true}).
  */
 const plugin = loadPlugin();
-const cases = loadCases();
+const fixtures = loadAllFixtures();
 const FENCE = /^```python (incorrect|correct)(?: (\{.*\}))?\n([\s\S]*?)^```$/gmu;
 
 for (const id of Object.keys(plugin.rules)) {
@@ -29,8 +29,8 @@ for (const id of Object.keys(plugin.rules)) {
             plugins: { "python-audit": plugin },
             language: "python-audit/python",
             rules: {
-              // Rules that judge the others' results (no-unused-nosec) run next to them, as in the RuleTester cases.
-              ...((cases.get(id) as { withRecommendedRules?: boolean } | undefined)?.withRecommendedRules ? plugin.configs.recommended.rules : {}),
+              // Rules that judge the others' results (no-unused-nosec) run next to them, as their fixtures' rule.json says.
+              ...(fixtures.get(id)?.settings.withRecommendedRules ? plugin.configs.recommended.rules : {}),
               [`python-audit/${id}`]: options ? ["error", JSON.parse(options)] : "error",
             },
           }] as any,
