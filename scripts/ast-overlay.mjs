@@ -23,7 +23,10 @@
 
 export const OVERLAY = {
   argument_list: { children: "list" },
-  as_pattern: { children: { slots: ["value", "alias?"] }, slotTypes: { value: ["case_pattern", "expression"], alias: ["identifier"] } },
+  as_pattern: {
+    children: { slots: ["value", "alias?"] },
+    slotTypes: { value: ["case_pattern", "expression"], alias: ["identifier"] },
+  },
   as_pattern_target: { children: { slots: ["target"] } },
   assert_statement: { children: { slots: ["test", "msg?"] } },
   await: { children: { slots: ["value"] } },
@@ -84,7 +87,9 @@ export const OVERLAY = {
   string_content: { children: "list" },
   string_end: { drop: true },
   string_start: { drop: true },
-  try_statement: { children: { byType: { except_clause: "handlers[]", else_clause: "orelse?", finally_clause: "finalbody?" } } },
+  try_statement: {
+    children: { byType: { except_clause: "handlers[]", else_clause: "orelse?", finally_clause: "finalbody?" } },
+  },
   tuple: { children: "list" },
   tuple_pattern: { children: "list" },
   type: { children: { slots: ["expression"] } },

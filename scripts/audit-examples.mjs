@@ -17,14 +17,23 @@ const formatter = await eslint.loadFormatter("stylish");
 const output = await formatter.format(results);
 if (output) console.log(output);
 const formatAudit = require(join(repoRoot, "dist", "lib", "formatters", "audit.js"));
-writeFileSync(join(repoRoot, "examples", "AUDIT.md"), formatAudit(results, { cwd: repoRoot, rulesMeta: eslint.getRulesMetaForResults(results) }));
+writeFileSync(
+  join(repoRoot, "examples", "AUDIT.md"),
+  formatAudit(results, { cwd: repoRoot, rulesMeta: eslint.getRulesMetaForResults(results) }),
+);
 
-const fatal = results.flatMap((r) => r.messages.filter((m) => m.fatal).map((m) => `${r.filePath}:${m.line}:${m.column} ${m.message}`));
+const fatal = results.flatMap((r) =>
+  r.messages.filter((m) => m.fatal).map((m) => `${r.filePath}:${m.line}:${m.column} ${m.message}`),
+);
 const findings = results.reduce((n, r) => n + r.messages.filter((m) => !m.fatal).length, 0);
-const rules = Object.keys((await eslint.calculateConfigForFile(join(repoRoot, "examples", "x.py"))).rules ?? {}).filter((id) => id.startsWith("python-audit/"));
+const rules = Object.keys((await eslint.calculateConfigForFile(join(repoRoot, "examples", "x.py"))).rules ?? {}).filter(
+  (id) => id.startsWith("python-audit/"),
+);
 console.log(
   `Audited ${results.length} Python files in examples/ with ${rules.length} python-audit rule(s): ` +
     `${findings} finding(s), ${fatal.length} parse error(s).` +
-    (rules.length === 0 ? " (No audit rules are enabled yet: this run checks that every file parses.)" : " See examples/EXPECTED.md; the audit report is in examples/AUDIT.md."),
+    (rules.length === 0
+      ? " (No audit rules are enabled yet: this run checks that every file parses.)"
+      : " See examples/EXPECTED.md; the audit report is in examples/AUDIT.md."),
 );
 if (fatal.length) process.exit(2);

@@ -80,7 +80,9 @@ for (const { text } of files) {
   await tick();
 }
 const row = (name, ms) => `| ${name} | ${(ms / 1000).toFixed(2)} s | ${(megabytes / (ms / 1000)).toFixed(1)} MB/s |`;
-console.log(`${corpusName}: ${files.length} files, ${megabytes.toFixed(1)} MB, ${nodes.toLocaleString("en")} AST nodes, ${tokens.toLocaleString("en")} tokens; median of ${runs} runs, node ${process.version}\n`);
+console.log(
+  `${corpusName}: ${files.length} files, ${megabytes.toFixed(1)} MB, ${nodes.toLocaleString("en")} AST nodes, ${tokens.toLocaleString("en")} tokens; median of ${runs} runs, node ${process.version}\n`,
+);
 console.log("| phase | time | throughput |\n|---|---|---|");
 console.log(row("tree-sitter parse", median(parseTimes)));
 console.log(row("conversion to the ESLint AST", median(convertTimes)));

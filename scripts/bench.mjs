@@ -23,7 +23,10 @@ mkdirSync(benchDir, { recursive: true });
 
 const eslintBin = join(repoRoot, "node_modules", "eslint", "bin", "eslint.js");
 const rssReporter = join(benchDir, "report-rss.cjs");
-writeFileSync(rssReporter, `process.on("exit", () => process.stderr.write("\\nPEAK_RSS_KB " + process.resourceUsage().maxRSS + "\\n"));\n`);
+writeFileSync(
+  rssReporter,
+  `process.on("exit", () => process.stderr.write("\\nPEAK_RSS_KB " + process.resourceUsage().maxRSS + "\\n"));\n`,
+);
 const emptyParser = join(benchDir, "empty-parser.cjs");
 writeFileSync(
   emptyParser,
@@ -35,7 +38,8 @@ const configs = {
   "no rules": `import plugin from ${JSON.stringify(join(repoRoot, "dist", "index.js"))};\nexport default [{ ...plugin.configs.recommended, rules: {} }];\n`,
   "empty parser": `import parser from ${JSON.stringify(emptyParser)};\nexport default [{ files: ["**/*.py", "**/*.pyi"], languageOptions: { parser } }];\n`,
 };
-for (const [name, text] of Object.entries(configs)) writeFileSync(join(benchDir, `${name.replace(/ /gu, "-")}.config.mjs`), text);
+for (const [name, text] of Object.entries(configs))
+  writeFileSync(join(benchDir, `${name.replace(/ /gu, "-")}.config.mjs`), text);
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -52,7 +56,8 @@ function time(command, commandArgs, options = {}) {
     const match = /PEAK_RSS_KB (\d+)/u.exec(result.stderr ?? "");
     if (match) rss = Math.max(rss, Number(match[1]) / 1024);
     output = `${result.stdout ?? ""}${result.stderr ?? ""}`;
-    if (result.status !== 0 && result.status !== 1) throw new Error(`${command} ${commandArgs.join(" ")} failed (${result.status}):\n${output.slice(-2000)}`);
+    if (result.status !== 0 && result.status !== 1)
+      throw new Error(`${command} ${commandArgs.join(" ")} failed (${result.status}):\n${output.slice(-2000)}`);
   }
   return { seconds: median(walls), rss, output };
 }
@@ -61,10 +66,28 @@ function time(command, commandArgs, options = {}) {
 const IGNORED = "site-packages";
 
 function eslint(corpusDir, config, extra = [], env = {}) {
-  return time(process.execPath, ["--require", rssReporter, eslintBin, "--config", join(benchDir, `${config.replace(/ /gu, "-")}.config.mjs`), "--ignore-pattern", `${IGNORED}/**`, "--format", "json", "--output-file", join(benchDir, "out.json"), ...extra, "."], {
-    cwd: corpusDir,
-    env: { ...process.env, ...env },
-  });
+  return time(
+    process.execPath,
+    [
+      "--require",
+      rssReporter,
+      eslintBin,
+      "--config",
+      join(benchDir, `${config.replace(/ /gu, "-")}.config.mjs`),
+      "--ignore-pattern",
+      `${IGNORED}/**`,
+      "--format",
+      "json",
+      "--output-file",
+      join(benchDir, "out.json"),
+      ...extra,
+      ".",
+    ],
+    {
+      cwd: corpusDir,
+      env: { ...process.env, ...env },
+    },
+  );
 }
 
 function ensureBandit() {
@@ -90,7 +113,8 @@ process.stdout.write("FINDINGS " + n + "\\n");\n`,
 }
 
 const corpora = [];
-if (corpusChoice === "neutron" || corpusChoice === "all") corpora.push({ name: "Neutron 21.0.0", dir: ensureNeutron() });
+if (corpusChoice === "neutron" || corpusChoice === "all")
+  corpora.push({ name: "Neutron 21.0.0", dir: ensureNeutron() });
 if (corpusChoice === "stdlib" || corpusChoice === "all") {
   const stdlib = findStdlib();
   if (stdlib) corpora.push({ name: "CPython stdlib", dir: stdlib });
@@ -99,8 +123,12 @@ if (corpusChoice === "stdlib" || corpusChoice === "all") {
 
 const eslintVersion = require(join(repoRoot, "node_modules", "eslint", "package.json")).version;
 console.log(`# Benchmark, ${new Date().toISOString().slice(0, 10)}\n`);
-const nativeWalker = require(join(repoRoot, "dist", "lib", "parser", "native-walker.js")).nativeWalker() ? "native walker built" : "native walker NOT built (binding's cursor walk)";
-console.log(`Machine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? "cpu"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; node ${process.version}; ESLint ${eslintVersion}; ${nativeWalker}; median of ${runs} runs.\n`);
+const nativeWalker = require(join(repoRoot, "dist", "lib", "parser", "native-walker.js")).nativeWalker()
+  ? "native walker built"
+  : "native walker NOT built (binding's cursor walk)";
+console.log(
+  `Machine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? "cpu"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; node ${process.version}; ESLint ${eslintVersion}; ${nativeWalker}; median of ${runs} runs.\n`,
+);
 
 for (const { name, dir } of corpora) {
   const files = pythonFiles(dir);
@@ -113,17 +141,47 @@ for (const { name, dir } of corpora) {
   const ours = eslint(dir, "recommended");
   add("python-audit, recommended (4 rules), ESLint CLI", ours);
   add("  same, --concurrency=2", eslint(dir, "recommended", ["--concurrency=2"]));
-  add("  same, without the native walker (PYTHON_AUDIT_NATIVE=0)", eslint(dir, "recommended", [], { PYTHON_AUDIT_NATIVE: "0" }));
+  add(
+    "  same, without the native walker (PYTHON_AUDIT_NATIVE=0)",
+    eslint(dir, "recommended", [], { PYTHON_AUDIT_NATIVE: "0" }),
+  );
   const cacheFile = join(benchDir, `cache-${name.replace(/\W+/gu, "-")}`);
   rmSync(cacheFile, { force: true });
   eslint(dir, "recommended", ["--cache", "--cache-location", cacheFile]);
-  add("  same, --cache, warm (nothing changed)", eslint(dir, "recommended", ["--cache", "--cache-location", cacheFile]));
+  add(
+    "  same, --cache, warm (nothing changed)",
+    eslint(dir, "recommended", ["--cache", "--cache-location", cacheFile]),
+  );
   add("  ESLint with an empty parser (fixed cost)", eslint(dir, "empty parser"));
   add("  python-audit language, no rules (parse + convert + traverse)", eslint(dir, "no rules"));
   const timing = eslint(dir, "recommended", [], { TIMING: "all" });
   if (ensureBandit()) {
-    add("Bandit, all checks", time("bandit", ["-r", "-q", "-x", `./${IGNORED}`, "-f", "json", "-o", join(benchDir, "bandit.json"), "."], { cwd: dir }));
-    add("Bandit, B602-B607, B110, B112", time("bandit", ["-r", "-q", "-x", `./${IGNORED}`, "-t", "B602,B603,B604,B605,B606,B607,B110,B112", "-f", "json", "-o", join(benchDir, "bandit-subset.json"), "."], { cwd: dir }));
+    add(
+      "Bandit, all checks",
+      time("bandit", ["-r", "-q", "-x", `./${IGNORED}`, "-f", "json", "-o", join(benchDir, "bandit.json"), "."], {
+        cwd: dir,
+      }),
+    );
+    add(
+      "Bandit, B602-B607, B110, B112",
+      time(
+        "bandit",
+        [
+          "-r",
+          "-q",
+          "-x",
+          `./${IGNORED}`,
+          "-t",
+          "B602,B603,B604,B605,B606,B607,B110,B112",
+          "-f",
+          "json",
+          "-o",
+          join(benchDir, "bandit-subset.json"),
+          ".",
+        ],
+        { cwd: dir },
+      ),
+    );
   } else console.log("Bandit not installed and cannot be (`apt-get install bandit` needs root): skipped");
   try {
     add("Ruff (wasm), S, BLE, E722, SIM115", time(process.execPath, ["--require", rssReporter, ruffScript(files)]));
@@ -134,9 +192,15 @@ for (const { name, dir } of corpora) {
   console.log("| tool | wall time | files/s | MB/s | peak RSS | ours / tool |\n|---|---|---|---|---|---|");
   for (const row of rows) {
     const ratio = row === rows[0] ? "1.00" : (ours.seconds / row.seconds).toFixed(2);
-    console.log(`| ${row.label} | ${row.seconds.toFixed(2)} s | ${(files.length / row.seconds).toFixed(0)} | ${(megabytes / row.seconds).toFixed(2)} | ${row.rss ? `${row.rss.toFixed(0)} MB` : "n/a"} | ${ratio} |`);
+    console.log(
+      `| ${row.label} | ${row.seconds.toFixed(2)} s | ${(files.length / row.seconds).toFixed(0)} | ${(megabytes / row.seconds).toFixed(2)} | ${row.rss ? `${row.rss.toFixed(0)} MB` : "n/a"} | ${ratio} |`,
+    );
   }
-  const timingTable = timing.output.split("\n").filter((line) => /\|/u.test(line) && !/^\s*\[/u.test(line)).slice(0, 8).join("\n");
+  const timingTable = timing.output
+    .split("\n")
+    .filter((line) => /\|/u.test(line) && !/^\s*\[/u.test(line))
+    .slice(0, 8)
+    .join("\n");
   console.log(`\nRule time (TIMING=all, one run):\n\n\`\`\`\n${timingTable}\n\`\`\`\n`);
 }
 void readFileSync;

@@ -28,11 +28,13 @@ const ORDER = [
 // work on ESLint's results and rule meta, not on the parser or the AST.
 const SIDE = [
   { layer: "package-meta", paths: ["lib/package-meta.ts"], mayImport: [] },
+  { layer: "debug-counters", paths: ["lib/debug-counters.ts"], mayImport: [] },
   { layer: "formatters", paths: ["lib/formatters/"], mayImport: ["package-meta"] },
-  { layer: "cli", paths: ["lib/cli/"], mayImport: ["package-meta", "formatters"] },
+  // The bin is a host, like a user's eslint.config: it hands the plugin object to ESLint and reads nothing below it.
+  { layer: "cli", paths: ["lib/cli/"], mayImport: ["package-meta", "formatters", "plugin"] },
 ];
 // Any layer may import these.
-const IMPORTABLE_BY_ALL = ["package-meta"];
+const IMPORTABLE_BY_ALL = ["package-meta", "debug-counters"];
 // The files checked.
 const SOURCES = ["index.ts", "lib/"];
 // ---------------------------------------------------------------------------------------------------------------------

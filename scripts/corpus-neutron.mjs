@@ -31,7 +31,10 @@ if (!Object.keys(rules).length) throw new Error(`no rule ${only}; rules: ${Objec
 const eslint = new ESLint({
   cwd: root,
   overrideConfigFile: true,
-  overrideConfig: [{ ignores: ["site-packages/**"] }, { files: ["**/*.py"], plugins: { "python-audit": plugin }, language: "python-audit/python", rules }],
+  overrideConfig: [
+    { ignores: ["site-packages/**"] },
+    { files: ["**/*.py"], plugins: { "python-audit": plugin }, language: "python-audit/python", rules },
+  ],
   ignore: true,
 });
 const started = performance.now();
@@ -48,12 +51,22 @@ for (const result of results) {
       console.error(`parse error: ${relative(root, result.filePath)}:${m.line}:${m.column} ${m.message}`);
       continue;
     }
-    findings.push({ file: relative(root, result.filePath), line: m.line, column: m.column, rule: m.ruleId, messageId: m.messageId, message: m.message, source: (lines[m.line - 1] ?? "").trim() });
+    findings.push({
+      file: relative(root, result.filePath),
+      line: m.line,
+      column: m.column,
+      rule: m.ruleId,
+      messageId: m.messageId,
+      message: m.message,
+      source: (lines[m.line - 1] ?? "").trim(),
+    });
   }
 }
 
 const count = (key) => findings.reduce((map, f) => map.set(key(f), (map.get(key(f)) ?? 0) + 1), new Map());
-console.log(`${corpusName}: ${results.length} files in ${seconds.toFixed(1)} s, ${parseErrors} parse errors, ${findings.length} findings\n`);
+console.log(
+  `${corpusName}: ${results.length} files in ${seconds.toFixed(1)} s, ${parseErrors} parse errors, ${findings.length} findings\n`,
+);
 console.log("| rule | findings |\n|---|---|");
 for (const id of Object.keys(rules)) console.log(`| ${id} | ${count((f) => f.rule).get(id) ?? 0} |`);
 console.log("\n| rule | messageId | findings |\n|---|---|---|");

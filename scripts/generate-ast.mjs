@@ -37,7 +37,12 @@ const knownTypes = new Set(nodeTypes.map((t) => t.type));
   if (!rule || typeof rule !== "object") return;
   if (rule.type === "ALIAS" && rule.named && !knownTypes.has(rule.value) && rule.content.type === "SYMBOL") {
     knownTypes.add(rule.value);
-    named.push({ type: rule.value, named: true, fields: {}, children: { multiple: false, required: true, types: [{ type: rule.content.name, named: true }] } });
+    named.push({
+      type: rule.value,
+      named: true,
+      fields: {},
+      children: { multiple: false, required: true, types: [{ type: rule.content.name, named: true }] },
+    });
   }
   for (const v of Object.values(rule)) if (typeof v === "object") addMissingAliases(v);
 })(grammar.rules);
@@ -73,7 +78,9 @@ function keyOrder(typeName) {
     switch (rule.type) {
       case "SEQ": {
         const lists = rule.members.map((m) => walk(m, inField));
-        lists.forEach((a, i) => lists.slice(i + 1).forEach((b) => a.forEach((x) => b.forEach((y) => x !== y && edges.add(`${x}\0${y}`)))));
+        lists.forEach((a, i) =>
+          lists.slice(i + 1).forEach((b) => a.forEach((x) => b.forEach((y) => x !== y && edges.add(`${x}\0${y}`)))),
+        );
         lists.forEach(merge);
         break;
       }
@@ -119,16 +126,24 @@ function keyOrder(typeName) {
 // ---- per type description, with the overlay applied
 const overlayOf = (type) => {
   const entry = OVERLAY[type];
-  if (!entry) throw new Error(`scripts/ast-overlay.mjs has no entry for \`${type}\` (a grammar update?): name its sub-nodes`);
+  if (!entry)
+    throw new Error(`scripts/ast-overlay.mjs has no entry for \`${type}\` (a grammar update?): name its sub-nodes`);
   return entry;
 };
 /** "prop", "prop?", "prop[]" → { prop, optional, multiple }. */
-const slotOf = (text) => ({ prop: text.replace(/[?[\]]+$/u, ""), optional: text.endsWith("?"), multiple: text.endsWith("[]") });
-const hoisted = new Map(concrete.filter((t) => OVERLAY[t.type]?.hoistInto).map((t) => [t.type, OVERLAY[t.type].hoistInto]));
+const slotOf = (text) => ({
+  prop: text.replace(/[?[\]]+$/u, ""),
+  optional: text.endsWith("?"),
+  multiple: text.endsWith("[]"),
+});
+const hoisted = new Map(
+  concrete.filter((t) => OVERLAY[t.type]?.hoistInto).map((t) => [t.type, OVERLAY[t.type].hoistInto]),
+);
 const dropped = new Set(concrete.filter((t) => OVERLAY[t.type]?.drop).map((t) => t.type));
 const typeInfo = new Map(concrete.map((t) => [t.type, t]));
 for (const type of Object.keys(OVERLAY)) {
-  if (!typeInfo.has(type)) throw new Error(`scripts/ast-overlay.mjs names \`${type}\`, which the grammar does not have`);
+  if (!typeInfo.has(type))
+    throw new Error(`scripts/ast-overlay.mjs names \`${type}\`, which the grammar does not have`);
 }
 
 /** The unnamed named sub-node types of a type: hoisted types replaced by their own sub-nodes, dropped ones left out. */
@@ -143,83 +158,101 @@ function childRefsOf(t) {
 }
 
 const STRING_PROPS = [
-  { prop: "prefix", ts: "string", doc: "the prefix as written (`\"rb\"`, `\"f\"`, `\"\"`)" },
+  { prop: "prefix", ts: "string", doc: 'the prefix as written (`"rb"`, `"f"`, `""`)' },
   { prop: "quote", ts: "string", doc: "the opening quote: `'`, `\"`, `'''` or `\"\"\"`" },
 ];
 
-const types = concrete.filter((t) => !hoisted.has(t.type) && !dropped.has(t.type)).map((t) => {
-  const entry = t.children?.types.some((r) => r.named) ? overlayOf(t.type) : (OVERLAY[t.type] ?? {});
-  const renames = entry.fields ?? {};
-  const fields = Object.entries(t.fields ?? {}).map(([name, info]) => {
-    const namedRefs = info.types.filter((x) => x.named);
-    const kind = namedRefs.length === 0 ? "token" : "node";
-    const refs = kind === "token" ? info.types.map((x) => JSON.stringify(x.type)) : namedRefs.map((r) => r.type);
-    const prop = renames[name] ?? propName(name);
-    return { name, prop, multiple: !!info.multiple, required: !!info.required, kind, refs };
-  });
-  // Sub-nodes without a tree-sitter field: where the converter puts them (`childSpec`) and the properties they make.
-  const childRefs = childRefsOf(t);
-  const hoistedChild = (t.children?.types ?? []).find((r) => hoisted.has(r.type));
-  const rule = hoistedChild ? { list: hoisted.get(hoistedChild.type) } : entry.children;
-  if (childRefs.length && !rule) throw new Error(`scripts/ast-overlay.mjs: \`${t.type}\` has unnamed sub-nodes; say where they go`);
-  /** Overlay properties: { prop, multiple, optional, refs } in source order. */
-  const slots = [];
-  let childSpec = null;
-  if (rule === "list" || rule?.list) {
-    const prop = rule === "list" ? (t.type === "module" ? "body" : "children") : rule.list;
-    slots.push({ prop, multiple: true, optional: false, refs: childRefs });
-    childSpec = { kind: "list", prop };
-  } else if (rule?.slots) {
-    for (const text of rule.slots) {
-      const s = slotOf(text);
-      const refs = (entry.slotTypes?.[s.prop] ?? childRefs).concat(rule.wrapExtra ? [rule.wrapExtra] : []);
-      slots.push({ ...s, refs });
+const types = concrete
+  .filter((t) => !hoisted.has(t.type) && !dropped.has(t.type))
+  .map((t) => {
+    const entry = t.children?.types.some((r) => r.named) ? overlayOf(t.type) : (OVERLAY[t.type] ?? {});
+    const renames = entry.fields ?? {};
+    const fields = Object.entries(t.fields ?? {}).map(([name, info]) => {
+      const namedRefs = info.types.filter((x) => x.named);
+      const kind = namedRefs.length === 0 ? "token" : "node";
+      const refs = kind === "token" ? info.types.map((x) => JSON.stringify(x.type)) : namedRefs.map((r) => r.type);
+      const prop = renames[name] ?? propName(name);
+      return { name, prop, multiple: !!info.multiple, required: !!info.required, kind, refs };
+    });
+    // Sub-nodes without a tree-sitter field: where the converter puts them (`childSpec`) and the properties they make.
+    const childRefs = childRefsOf(t);
+    const hoistedChild = (t.children?.types ?? []).find((r) => hoisted.has(r.type));
+    const rule = hoistedChild ? { list: hoisted.get(hoistedChild.type) } : entry.children;
+    if (childRefs.length && !rule)
+      throw new Error(`scripts/ast-overlay.mjs: \`${t.type}\` has unnamed sub-nodes; say where they go`);
+    /** Overlay properties: { prop, multiple, optional, refs } in source order. */
+    const slots = [];
+    let childSpec = null;
+    if (rule === "list" || rule?.list) {
+      const prop = rule === "list" ? (t.type === "module" ? "body" : "children") : rule.list;
+      slots.push({ prop, multiple: true, optional: false, refs: childRefs });
+      childSpec = { kind: "list", prop };
+    } else if (rule?.slots) {
+      for (const text of rule.slots) {
+        const s = slotOf(text);
+        const refs = (entry.slotTypes?.[s.prop] ?? childRefs).concat(rule.wrapExtra ? [rule.wrapExtra] : []);
+        slots.push({ ...s, refs });
+      }
+      childSpec = {
+        kind: "slots",
+        props: rule.slots.map((x) => slotOf(x).prop),
+        ...(rule.separator ? { separator: rule.separator } : {}),
+        ...(rule.wrapExtra ? { wrapExtra: astType(rule.wrapExtra) } : {}),
+      };
+    } else if (rule?.byType) {
+      const map = {};
+      for (const [type, text] of Object.entries(rule.byType)) {
+        const s = slotOf(text);
+        if (!childRefs.includes(type))
+          throw new Error(`scripts/ast-overlay.mjs: \`${t.type}\` has no unnamed \`${type}\``);
+        slots.push({ ...s, refs: [type] });
+        map[type] = [s.prop, s.multiple];
+      }
+      const unplaced = childRefs.filter((r) => !(r in map));
+      if (unplaced.length)
+        throw new Error(`scripts/ast-overlay.mjs: \`${t.type}\` does not place ${unplaced.join(", ")}`);
+      childSpec = { kind: "byType", map };
     }
-    childSpec = {
-      kind: "slots",
-      props: rule.slots.map((x) => slotOf(x).prop),
-      ...(rule.separator ? { separator: rule.separator } : {}),
-      ...(rule.wrapExtra ? { wrapExtra: astType(rule.wrapExtra) } : {}),
+    // A slot with the name of a field (as_pattern's `alias`) is that field, widened.
+    for (const s of slots) {
+      const field = fields.find((f) => f.prop === s.prop);
+      if (!field) continue;
+      field.refs = [...new Set([...field.refs, ...s.refs])];
+      field.required = false;
+      s.merged = true;
+    }
+    for (const f of fields) {
+      f.targets = new Set();
+      if (f.kind === "node") for (const r of f.refs) expand({ type: r, named: true }, f.targets);
+    }
+    const childTargets = new Set();
+    for (const s of slots) for (const r of s.refs) expand({ type: r, named: true }, childTargets);
+    const order = keyOrder(t.type);
+    const nodeKeys = fields.filter((f) => f.kind === "node").map((f) => f.name);
+    if (childRefs.length) nodeKeys.push("#children");
+    nodeKeys.sort((a, b) => {
+      const ia = order.indexOf(a),
+        ib = order.indexOf(b);
+      return (ia < 0 ? 1e9 : ia) - (ib < 0 ? 1e9 : ib);
+    });
+    const fieldProp = (name) => fields.find((f) => f.name === name).prop;
+    const visitorKeys = [
+      ...new Set(nodeKeys.flatMap((k) => (k === "#children" ? slots.map((s) => s.prop) : [fieldProp(k)]))),
+    ];
+    const props = slots.filter((s) => !s.merged);
+    const extraProps = t.type === "string" ? STRING_PROPS : [];
+    return {
+      ts: t.type,
+      ast: astType(t.type),
+      fields,
+      childRefs,
+      childTargets,
+      props,
+      childSpec,
+      visitorKeys,
+      extraProps,
     };
-  } else if (rule?.byType) {
-    const map = {};
-    for (const [type, text] of Object.entries(rule.byType)) {
-      const s = slotOf(text);
-      if (!childRefs.includes(type)) throw new Error(`scripts/ast-overlay.mjs: \`${t.type}\` has no unnamed \`${type}\``);
-      slots.push({ ...s, refs: [type] });
-      map[type] = [s.prop, s.multiple];
-    }
-    const unplaced = childRefs.filter((r) => !(r in map));
-    if (unplaced.length) throw new Error(`scripts/ast-overlay.mjs: \`${t.type}\` does not place ${unplaced.join(", ")}`);
-    childSpec = { kind: "byType", map };
-  }
-  // A slot with the name of a field (as_pattern's `alias`) is that field, widened.
-  for (const s of slots) {
-    const field = fields.find((f) => f.prop === s.prop);
-    if (!field) continue;
-    field.refs = [...new Set([...field.refs, ...s.refs])];
-    field.required = false;
-    s.merged = true;
-  }
-  for (const f of fields) {
-    f.targets = new Set();
-    if (f.kind === "node") for (const r of f.refs) expand({ type: r, named: true }, f.targets);
-  }
-  const childTargets = new Set();
-  for (const s of slots) for (const r of s.refs) expand({ type: r, named: true }, childTargets);
-  const order = keyOrder(t.type);
-  const nodeKeys = fields.filter((f) => f.kind === "node").map((f) => f.name);
-  if (childRefs.length) nodeKeys.push("#children");
-  nodeKeys.sort((a, b) => {
-    const ia = order.indexOf(a), ib = order.indexOf(b);
-    return (ia < 0 ? 1e9 : ia) - (ib < 0 ? 1e9 : ib);
   });
-  const fieldProp = (name) => fields.find((f) => f.name === name).prop;
-  const visitorKeys = [...new Set(nodeKeys.flatMap((k) => (k === "#children" ? slots.map((s) => s.prop) : [fieldProp(k)])))];
-  const props = slots.filter((s) => !s.merged);
-  const extraProps = t.type === "string" ? STRING_PROPS : [];
-  return { ts: t.type, ast: astType(t.type), fields, childRefs, childTargets, props, childSpec, visitorKeys, extraProps };
-});
 
 // parents: which node types can contain each type
 const parents = new Map(concrete.map((t) => [t.type, new Set()]));
@@ -262,18 +295,24 @@ for (const t of types) {
   }
   nodeTs += `}\n\n`;
 }
-nodeTs = nodeTs.replace(`import type { PyNodeBase } from "../base.js";`, `import type { PyComment, PyNodeBase, PyToken } from "../base.js";`);
+nodeTs = nodeTs.replace(
+  `import type { PyNodeBase } from "../base.js";`,
+  `import type { PyComment, PyNodeBase, PyToken } from "../base.js";`,
+);
 nodeTs += `/** Every node of the AST (a closed union). */\nexport type PyNode =\n  | ${types.map((t) => t.ast).join("\n  | ")};\n\n`;
 nodeTs += `/** The \`type\` of every node. */\nexport type PyNodeType = PyNode["type"];\n\n`;
 nodeTs += `/** Maps a node type name to its interface. */\nexport interface PyNodeTypeMap {\n${types.map((t) => `  ${t.ast}: ${t.ast};`).join("\n")}\n}\n`;
 
 // ---- lib/ast/generated/visitor-keys.ts
-let keysTs = banner("node-types.json, grammar.json") + `/** Child keys of every node type, in source order. */\nexport const visitorKeys = {\n`;
+let keysTs =
+  banner("node-types.json, grammar.json") +
+  `/** Child keys of every node type, in source order. */\nexport const visitorKeys = {\n`;
 for (const t of types) keysTs += `  ${t.ast}: ${JSON.stringify(t.visitorKeys)},\n`;
 keysTs += `} as const satisfies Record<string, readonly string[]>;\n`;
 
 // ---- lib/ast/generated/grammar-table.ts: what the converter needs per tree-sitter type
-let tableTs = banner("node-types.json") +
+let tableTs =
+  banner("node-types.json") +
   `/** A tree-sitter field: [AST property, multiple, holds a token (anonymous node) rather than a node]. */\n` +
   `export type FieldSpec = readonly [prop: string, multiple: boolean, token: boolean];\n` +
   `/** Where sub-nodes without a tree-sitter field go (scripts/ast-overlay.mjs). */\n` +
@@ -286,18 +325,19 @@ let tableTs = banner("node-types.json") +
   `  | { readonly kind: "drop" };\n` +
   `/** A named tree-sitter type: [AST type ("" when the node is not kept), fields, sub-nodes without a field]. */\n` +
   `export type TypeSpec = readonly [astType: string, fields: Readonly<Record<string, FieldSpec>>, children: ChildSpec];\n\n` +
-  `export const grammarVersion = ${JSON.stringify(grammarVersion)};\n\n` +
   `export const typeSpecs: Readonly<Record<string, TypeSpec>> = {\n`;
 for (const t of types) {
   const f = Object.fromEntries(t.fields.map((x) => [x.name, [x.prop, x.multiple, x.kind === "token"]]));
   tableTs += `  ${JSON.stringify(t.ts)}: [${JSON.stringify(t.ast)}, ${JSON.stringify(f)}, ${JSON.stringify(t.childSpec)}],\n`;
 }
-for (const [type, prop] of hoisted) tableTs += `  ${JSON.stringify(type)}: ["", {}, ${JSON.stringify({ kind: "hoist", prop })}],\n`;
+for (const [type, prop] of hoisted)
+  tableTs += `  ${JSON.stringify(type)}: ["", {}, ${JSON.stringify({ kind: "hoist", prop })}],\n`;
 for (const type of dropped) tableTs += `  ${JSON.stringify(type)}: ["", {}, {"kind":"drop"}],\n`;
 tableTs += `};\n`;
 
 // ---- docs/ast.md
-let md = `# AST reference\n\n<!-- ${banner("node-types.json").replace(/\n/g, " ").trim()} -->\n\n` +
+let md =
+  `# AST reference\n\n<!-- ${banner("node-types.json").replace(/\n/g, " ").trim()} -->\n\n` +
   `The parser turns tree-sitter-python ${grammarVersion}'s syntax tree into an ESLint AST. Conventions:\n\n` +
   `- The root is \`Program\` (tree-sitter \`module\`) with \`body\`, \`comments\`, \`tokens\`, \`range: [0, text.length]\`.\n` +
   `- Every named tree-sitter node becomes a node typed \`"Py" + PascalCase(type)\` (\`call\` → \`PyCall\`).\n` +
@@ -320,18 +360,23 @@ let md = `# AST reference\n\n<!-- ${banner("node-types.json").replace(/\n/g, " "
   `- Visitor keys list the child keys in source order. Supertypes are TypeScript unions, not nodes.\n\n` +
   `Executable examples of every node type: \`tests/fixtures/ast/*.py\` with their converted shapes in \`*.json\`.\n\n` +
   `## Supertypes\n\n| supertype | members |\n|---|---|\n`;
-for (const [name, subs] of supertypes) md += `| \`${astType(name)}\` | ${subs.map((s) => `\`${astType(s.type)}\``).join(", ")} |\n`;
+for (const [name, subs] of supertypes)
+  md += `| \`${astType(name)}\` | ${subs.map((s) => `\`${astType(s.type)}\``).join(", ")} |\n`;
 md += `\n## Node types\n\n`;
 for (const t of types) {
   md += `### \`${t.ast}\`\n\ntree-sitter \`${t.ts}\`. Visitor keys: ${t.visitorKeys.length ? t.visitorKeys.map((k) => `\`${k}\``).join(", ") : "none"}.\n\n`;
   const rows = [];
   for (const f of t.fields) {
     const v = f.kind === "token" ? f.refs.join(" \\| ") : f.refs.map((r) => `\`${tsRef(r)}\``).join(" \\| ");
-    rows.push(`| \`${f.prop}\` | ${f.multiple ? "array of " : ""}${f.kind === "token" ? "operator text: " : ""}${v} | ${f.multiple ? "0 or more" : f.required ? "required" : "optional (`null`)"} |`);
+    rows.push(
+      `| \`${f.prop}\` | ${f.multiple ? "array of " : ""}${f.kind === "token" ? "operator text: " : ""}${v} | ${f.multiple ? "0 or more" : f.required ? "required" : "optional (`null`)"} |`,
+    );
   }
   for (const p of t.props) {
     const what = p.prop === "children" || p.prop === "body" ? "the list's items" : "named by the overlay";
-    rows.push(`| \`${p.prop}\` | ${p.multiple ? "array of " : ""}${p.refs.map((r) => `\`${tsRef(r)}\``).join(" \\| ")} | ${p.multiple ? "0 or more" : p.optional ? "optional (`null`)" : "required"}; ${what} |`);
+    rows.push(
+      `| \`${p.prop}\` | ${p.multiple ? "array of " : ""}${p.refs.map((r) => `\`${tsRef(r)}\``).join(" \\| ")} | ${p.multiple ? "0 or more" : p.optional ? "optional (`null`)" : "required"}; ${what} |`,
+    );
   }
   for (const p of t.extraProps) rows.push(`| \`${p.prop}\` | ${p.ts} | ${p.doc} |`);
   if (t.ts === "identifier") rows.push("| `name` | string | the identifier's text |");

@@ -51,33 +51,62 @@ function parse(argv) {
   }
   const { values, positionals } = parsed;
   if (values.help) return { help: true };
-  if (positionals.length !== 1) throw new UsageError(positionals.length ? `one rule id expected, got ${positionals.join(" ")}` : "the rule id is missing");
+  if (positionals.length !== 1)
+    throw new UsageError(
+      positionals.length ? `one rule id expected, got ${positionals.join(" ")}` : "the rule id is missing",
+    );
   const id = positionals[0];
-  if (!ID.test(id)) throw new UsageError(`invalid rule id "${id}": kebab-case words (lower-case letters and digits, at least two words), e.g. no-hardcoded-tmp-dir`);
+  if (!ID.test(id))
+    throw new UsageError(
+      `invalid rule id "${id}": kebab-case words (lower-case letters and digits, at least two words), e.g. no-hardcoded-tmp-dir`,
+    );
   const verb = id.split("-")[0];
-  if (!VERBS.includes(verb)) throw new UsageError(`invalid rule id "${id}": start with "no-" or a verb (${VERBS.map((v) => `${v}-`).join(", ")})`);
+  if (!VERBS.includes(verb))
+    throw new UsageError(
+      `invalid rule id "${id}": start with "no-" or a verb (${VERBS.map((v) => `${v}-`).join(", ")})`,
+    );
 
   const description = (values.description ?? "").trim().replace(/\.$/u, "");
-  if (!description) throw new UsageError('--description "..." is required (one line, e.g. "Disallow temporary files at predictable paths")');
+  if (!description)
+    throw new UsageError(
+      '--description "..." is required (one line, e.g. "Disallow temporary files at predictable paths")',
+    );
   if (/[\r\n]/u.test(description)) throw new UsageError("--description must be one line");
-  if (!["error", "warn"].includes(values.severity)) throw new UsageError(`--severity must be error or warn, not "${values.severity}"`);
+  if (!["error", "warn"].includes(values.severity))
+    throw new UsageError(`--severity must be error or warn, not "${values.severity}"`);
   const remediation = values.remediation?.trim();
-  if (remediation !== undefined && remediation.length <= 40) throw new UsageError("--remediation must say how to fix a finding in a sentence or two (more than 40 characters)");
-  if (remediation !== undefined && /[\r\n]/u.test(remediation)) throw new UsageError("--remediation must be one paragraph (no line breaks)");
+  if (remediation !== undefined && remediation.length <= 40)
+    throw new UsageError("--remediation must say how to fix a finding in a sentence or two (more than 40 characters)");
+  if (remediation !== undefined && /[\r\n]/u.test(remediation))
+    throw new UsageError("--remediation must be one paragraph (no line breaks)");
   const codes = (option, pattern, example) => {
     if (values[option] === undefined) return undefined;
-    const list = values[option].split(",").map((code) => code.trim()).filter(Boolean);
+    const list = values[option]
+      .split(",")
+      .map((code) => code.trim())
+      .filter(Boolean);
     const bad = list.filter((code) => !pattern.test(code));
-    if (!list.length || bad.length) throw new UsageError(`--${option}: invalid code(s) ${bad.join(", ") || "(none given)"}, expected e.g. ${example}`);
+    if (!list.length || bad.length)
+      throw new UsageError(
+        `--${option}: invalid code(s) ${bad.join(", ") || "(none given)"}, expected e.g. ${example}`,
+      );
     return list;
   };
   const bandit = codes("bandit", BANDIT_CODE, "B108,hardcoded_tmp_directory");
   const ruff = codes("ruff", RUFF_CODE, "S108");
 
   // `npm run` starts scripts in the package root; a relative --root is meant from where npm was run.
-  const root = values.root ? resolve(process.env.INIT_CWD ?? process.cwd(), values.root) : resolve(join(dirname(fileURLToPath(import.meta.url)), ".."));
-  if (!existsSync(join(root, "package.json")) || !existsSync(join(root, "lib", "rules"))) throw new UsageError(`--root ${root} is not a checkout of this plugin (no package.json or lib/rules)`);
-  const existing = [`lib/rules/${id}.ts`, `docs/rules/${id}.md`, `tests/fixtures/rules/${id}`, `tests/rules/cases/${id}.ts`].filter((path) => existsSync(join(root, path)));
+  const root = values.root
+    ? resolve(process.env.INIT_CWD ?? process.cwd(), values.root)
+    : resolve(join(dirname(fileURLToPath(import.meta.url)), ".."));
+  if (!existsSync(join(root, "package.json")) || !existsSync(join(root, "lib", "rules")))
+    throw new UsageError(`--root ${root} is not a checkout of this plugin (no package.json or lib/rules)`);
+  const existing = [
+    `lib/rules/${id}.ts`,
+    `docs/rules/${id}.md`,
+    `tests/fixtures/rules/${id}`,
+    `tests/rules/cases/${id}.ts`,
+  ].filter((path) => existsSync(join(root, path)));
   if (existing.length) throw new UsageError(`rule "${id}" exists already: ${existing.join(", ")}`);
 
   return {
@@ -104,7 +133,9 @@ function ruleSource(spec) {
   const { id, description, severity, category, recommended, suppressionCodes } = spec;
   const s = JSON.stringify;
   const codes = suppressionCodes
-    ? `\n      suppressionCodes: { ${Object.entries(suppressionCodes).map(([tool, list]) => `${tool}: [${list.map((c) => s(c)).join(", ")}]`).join(", ")} },`
+    ? `\n      suppressionCodes: { ${Object.entries(suppressionCodes)
+        .map(([tool, list]) => `${tool}: [${list.map((c) => s(c)).join(", ")}]`)
+        .join(", ")} },`
     : "";
   return `import type { PyCall } from "../ast/generated/node-types.js";
 import { getModel, type PythonModel } from "../analysis/index.js";
@@ -238,11 +269,15 @@ function main(argv) {
 
   const where = root === resolve(join(dirname(fileURLToPath(import.meta.url)), "..")) ? "" : ` (in ${root})`;
   if (spec.skipUpdate) {
-    console.log(`new-rule: --skip-update: run \`npm run update\`${where} to regenerate the rules index, README rule list and doc headers`);
+    console.log(
+      `new-rule: --skip-update: run \`npm run update\`${where} to regenerate the rules index, README rule list and doc headers`,
+    );
   } else {
     console.log("new-rule: npm run update");
     if (update({ root, log: (line) => console.log(`  ${line}`) }) !== 0) {
-      console.error(`new-rule: the files are written but \`npm run update\` failed${where}: fix the error above and run it again`);
+      console.error(
+        `new-rule: the files are written but \`npm run update\` failed${where}: fix the error above and run it again`,
+      );
       return 1;
     }
   }

@@ -26,10 +26,19 @@ export function update({ root, check = false, log = console.log }) {
     return join(dirname(manifestPath), relative);
   };
   const steps = [
-    { label: "AST (scripts/generate-ast.mjs)", args: [join(root, "scripts", "generate-ast.mjs"), ...(check ? ["--check"] : [])] },
-    { label: "rules index (scripts/generate-rules-index.mjs)", args: [join(root, "scripts", "generate-rules-index.mjs"), ...(check ? ["--check"] : [])] },
+    {
+      label: "AST (scripts/generate-ast.mjs)",
+      args: [join(root, "scripts", "generate-ast.mjs"), ...(check ? ["--check"] : [])],
+    },
+    {
+      label: "rules index (scripts/generate-rules-index.mjs)",
+      args: [join(root, "scripts", "generate-rules-index.mjs"), ...(check ? ["--check"] : [])],
+    },
     { label: "build (tsc -p tsconfig.json)", args: [bin("typescript", "tsc"), "-p", "tsconfig.json"], required: true },
-    { label: "README rule list and rule doc headers (eslint-doc-generator)", args: [bin("eslint-doc-generator", "eslint-doc-generator"), ...(check ? ["--check"] : [])] },
+    {
+      label: "README rule list and rule doc headers (eslint-doc-generator)",
+      args: [bin("eslint-doc-generator", "eslint-doc-generator"), ...(check ? ["--check"] : [])],
+    },
   ];
   const failed = [];
   for (const step of steps) {
@@ -45,7 +54,11 @@ export function update({ root, check = false, log = console.log }) {
     log(check ? "update: everything generated is up to date" : "update: done");
     return 0;
   }
-  console.error(check ? `update --check: stale or failing: ${failed.join("; ")} (run \`npm run update\`)` : `update: failed: ${failed.join("; ")}`);
+  console.error(
+    check
+      ? `update --check: stale or failing: ${failed.join("; ")} (run \`npm run update\`)`
+      : `update: failed: ${failed.join("; ")}`,
+  );
   return 1;
 }
 
@@ -58,7 +71,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
     process.exit(2);
   }
   // `npm run` starts scripts in the package root; a relative --root is meant from where npm was run.
-  const root = values.root ? resolve(process.env.INIT_CWD ?? process.cwd(), values.root) : resolve(join(dirname(fileURLToPath(import.meta.url)), ".."));
+  const root = values.root
+    ? resolve(process.env.INIT_CWD ?? process.cwd(), values.root)
+    : resolve(join(dirname(fileURLToPath(import.meta.url)), ".."));
   if (!existsSync(join(root, "package.json")) || !existsSync(join(root, "lib", "rules"))) {
     console.error(`update: ${root} is not a checkout of this plugin (no package.json or lib/rules)`);
     process.exit(2);

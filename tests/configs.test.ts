@@ -7,13 +7,17 @@ const plugin = loadPlugin();
 async function ruleIds(config: object, code: string): Promise<string[]> {
   const eslint = new eslintVersions[0].module.ESLint({ overrideConfigFile: true, overrideConfig: [config] as any });
   const [result] = await eslint.lintText(code, { filePath: "agent.py" });
-  assert.deepEqual(result.messages.filter((m) => m.fatal), []);
+  assert.deepEqual(
+    result.messages.filter((m) => m.fatal),
+    [],
+  );
   return result.messages.map((m) => `${m.line} ${m.ruleId} ${m.severity}`);
 }
 
 describe("configs", () => {
   it("recommended: security defects are errors, stability findings warnings", async () => {
-    const code = 'import os\n\ndef f(x, p):\n    os.system("ls " + x)\n    try:\n        open(p).read()\n    except Exception:\n        pass\n';
+    const code =
+      'import os\n\ndef f(x, p):\n    os.system("ls " + x)\n    try:\n        open(p).read()\n    except Exception:\n        pass\n';
     assert.deepEqual(await ruleIds(plugin.configs.recommended, code), [
       "4 python-audit/no-command-injection 2",
       "6 python-audit/no-resource-leak 1",
@@ -43,6 +47,11 @@ describe("configs", () => {
   });
 
   it("all: every rule, no-unused-nosec included", () => {
-    assert.deepEqual(Object.keys(plugin.configs.all.rules).sort(), Object.keys(plugin.rules).map((id) => `python-audit/${id}`).sort());
+    assert.deepEqual(
+      Object.keys(plugin.configs.all.rules).sort(),
+      Object.keys(plugin.rules)
+        .map((id) => `python-audit/${id}`)
+        .sort(),
+    );
   });
 });

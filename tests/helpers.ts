@@ -104,10 +104,11 @@ export async function lintText(
 
 /** The CPython standard library of this machine's python3, or null without python3. */
 export function findStdlib(): string | null {
-  const found = spawnSync("python3", ["-c", "import sysconfig;print(sysconfig.get_paths()['stdlib'])"], { encoding: "utf8" });
+  const found = spawnSync("python3", ["-c", "import sysconfig;print(sysconfig.get_paths()['stdlib'])"], {
+    encoding: "utf8",
+  });
   return found.status === 0 ? found.stdout.trim() : null;
 }
-
 
 /** Every .py file under `dir` (site-packages and __pycache__ skipped). */
 export function pythonFiles(dir: string, out: string[] = []): string[] {
@@ -126,12 +127,23 @@ export function pythonFiles(dir: string, out: string[] = []): string[] {
  * JSON.stringify of an AST with `parent` left out and each node's `loc` written right after `range` (nodes
  * compute `loc` on first read, so it is not an own property until then).
  */
-export function stringifyAst(program: unknown, replace: (key: string, value: unknown) => unknown = (_key, value) => value, indent?: number): string {
+export function stringifyAst(
+  program: unknown,
+  replace: (key: string, value: unknown) => unknown = (_key, value) => value,
+  indent?: number,
+): string {
   return JSON.stringify(
     program,
     function (this: unknown, key, value) {
       if (key === "parent") return undefined;
-      if (value && typeof value === "object" && !Array.isArray(value) && "range" in value && "type" in value && key !== "tokens") {
+      if (
+        value &&
+        typeof value === "object" &&
+        !Array.isArray(value) &&
+        "range" in value &&
+        "type" in value &&
+        key !== "tokens"
+      ) {
         const withLoc: Record<string, unknown> = {};
         for (const [k, v] of Object.entries(value)) {
           if (k === "loc") continue;

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { assertRuleMeta } from "./rules/meta-checks.js";
 import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -36,7 +37,24 @@ describe("npm run new-rule (scaffold) on a copy of the repository", function () 
     // The repository's script with --root: the scaffold works on the copy only.
     scaffold = run(
       "new-rule.mjs",
-      [ID, "--description", DESCRIPTION, "--severity", "error", "--category", CATEGORY, "--recommended", "--remediation", REMEDIATION, "--bandit", "B999,made_up_check", "--ruff", "S999", "--root", copy],
+      [
+        ID,
+        "--description",
+        DESCRIPTION,
+        "--severity",
+        "error",
+        "--category",
+        CATEGORY,
+        "--recommended",
+        "--remediation",
+        REMEDIATION,
+        "--bandit",
+        "B999,made_up_check",
+        "--ruff",
+        "S999",
+        "--root",
+        copy,
+      ],
       copy,
     );
   });
@@ -55,7 +73,12 @@ describe("npm run new-rule (scaffold) on a copy of the repository", function () 
   });
 
   it("writes the rule, its doc and one valid and one invalid fixture (expectations are left to fixtures:update)", () => {
-    for (const path of [`lib/rules/${ID}.ts`, `docs/rules/${ID}.md`, `tests/fixtures/rules/${ID}/valid/basic.py`, `tests/fixtures/rules/${ID}/invalid/basic.py`]) {
+    for (const path of [
+      `lib/rules/${ID}.ts`,
+      `docs/rules/${ID}.md`,
+      `tests/fixtures/rules/${ID}/valid/basic.py`,
+      `tests/fixtures/rules/${ID}/invalid/basic.py`,
+    ]) {
       assert.ok(existsSync(join(copy, path)), path);
     }
     assert.ok(!existsSync(join(copy, "tests", "fixtures", "rules", ID, "invalid", "basic.errors.json")));
@@ -64,7 +87,9 @@ describe("npm run new-rule (scaffold) on a copy of the repository", function () 
   it("the doc: eslint-doc-generator's header, the sections, How to fix = the remediation, examples = the fixtures", () => {
     const doc = read(`docs/rules/${ID}.md`);
     assert.ok(
-      doc.startsWith(`# python-audit/${ID}\n\n📝 ${DESCRIPTION}.\n\n💼 This rule is enabled in the following [configs](https://github.com/python-audit/eslint-plugin-python-audit#configs): 🌐 \`all\`, ☁️ \`openstack\`, ✅ \`recommended\`.\n\n<!-- end auto-generated rule header -->\n`),
+      doc.startsWith(
+        `# python-audit/${ID}\n\n📝 ${DESCRIPTION}.\n\n💼 This rule is enabled in the following [configs](https://github.com/python-audit/eslint-plugin-python-audit#configs): 🌐 \`all\`, ☁️ \`openstack\`, ✅ \`recommended\`.\n\n<!-- end auto-generated rule header -->\n`,
+      ),
       doc.slice(0, 600),
     );
     const headings = [...doc.matchAll(/^## (.*)$/gmu)].map((m) => m[1]);
@@ -76,8 +101,14 @@ describe("npm run new-rule (scaffold) on a copy of the repository", function () 
   });
 
   it("npm run update ran: the rule is in the generated index and the README rule list", () => {
-    assert.match(read("lib/rules/index.ts"), new RegExp(`import noScaffoldedCheck from "\\./${ID}\\.js";[\\s\\S]*"${ID}": noScaffoldedCheck,`));
-    assert.match(read("README.md"), new RegExp(`^\\| \\[${ID}\\]\\(docs/rules/${ID}\\.md\\) +\\| ${DESCRIPTION} +\\| 🌐 ☁️ ✅ \\|`, "mu"));
+    assert.match(
+      read("lib/rules/index.ts"),
+      new RegExp(`import noScaffoldedCheck from "\\./${ID}\\.js";[\\s\\S]*"${ID}": noScaffoldedCheck,`),
+    );
+    assert.match(
+      read("README.md"),
+      new RegExp(`^\\| \\[${ID}\\]\\(docs/rules/${ID}\\.md\\) +\\| ${DESCRIPTION} +\\| 🌐 ☁️ ✅ \\|`, "mu"),
+    );
   });
 
   it("the copy builds and everything generated is up to date (update --check)", () => {
@@ -90,38 +121,41 @@ describe("npm run new-rule (scaffold) on a copy of the repository", function () 
     const plugin = require(join(copy, "dist", "index.js"));
     const rule = plugin.rules[ID];
     assert.ok(rule, "exported by the built plugin");
-    // Same assertions as "rules: meta" in tests/rules/rules.test.ts, on the copy.
-    const doc = join(copy, "docs", "rules", `${ID}.md`);
-    assert.ok(existsSync(doc), `docs/rules/${ID}.md exists`);
-    assert.ok(rule.meta.docs.description, "meta.docs.description");
-    assert.equal(typeof rule.meta.docs.recommended, "boolean");
-    assert.match(rule.meta.docs.url, new RegExp(`docs/rules/${ID}\\.md$`));
-    assert.ok(Array.isArray(rule.meta.schema), "an options schema");
-    assert.match(rule.meta.docs.severity, /^(error|warn)$/u, "meta.docs.severity");
-    assert.ok(rule.meta.docs.category, "meta.docs.category (the audit report heading)");
-    assert.ok(rule.meta.docs.remediation?.length > 40, "meta.docs.remediation (the audit report's Solution)");
-    const setting = (config: { rules: Record<string, unknown> }) => {
-      const value = config.rules[`python-audit/${ID}`];
-      return Array.isArray(value) ? value[0] : value;
-    };
-    assert.equal(setting(plugin.configs.all), rule.meta.docs.severity);
-    assert.equal(`python-audit/${ID}` in plugin.configs.recommended.rules, rule.meta.docs.recommended);
-    assert.equal(`python-audit/${ID}` in plugin.configs.openstack.rules, rule.meta.docs.recommended);
-    if (rule.meta.docs.recommended) assert.equal(setting(plugin.configs.recommended), rule.meta.docs.severity);
-    assert.ok(readFileSync(doc, "utf8").includes(rule.meta.docs.description), "the doc states the description");
-    assert.ok(readFileSync(doc, "utf8").includes(`## How to fix\n\n${rule.meta.docs.remediation}\n`), "the doc's How to fix section is meta.docs.remediation");
+    assertRuleMeta(plugin, ID, copy);
     // What the options gave.
     assert.deepEqual(
-      { severity: rule.meta.docs.severity, recommended: rule.meta.docs.recommended, category: rule.meta.docs.category, remediation: rule.meta.docs.remediation, codes: rule.meta.docs.suppressionCodes },
-      { severity: "error", recommended: true, category: CATEGORY, remediation: REMEDIATION, codes: { bandit: ["B999", "made_up_check"], ruff: ["S999"] } },
+      {
+        severity: rule.meta.docs.severity,
+        recommended: rule.meta.docs.recommended,
+        category: rule.meta.docs.category,
+        remediation: rule.meta.docs.remediation,
+        codes: rule.meta.docs.suppressionCodes,
+      },
+      {
+        severity: "error",
+        recommended: true,
+        category: CATEGORY,
+        remediation: REMEDIATION,
+        codes: { bandit: ["B999", "made_up_check"], ruff: ["S999"] },
+      },
     );
 
     const eslint = new eslintVersions[0].module.ESLint({
       cwd: copy,
       overrideConfigFile: true,
-      overrideConfig: [{ files: ["**/*.py"], plugins: { "python-audit": plugin }, language: "python-audit/python", rules: { [`python-audit/${ID}`]: ["error", { bogusOption: true }] } }] as any,
+      overrideConfig: [
+        {
+          files: ["**/*.py"],
+          plugins: { "python-audit": plugin },
+          language: "python-audit/python",
+          rules: { [`python-audit/${ID}`]: ["error", { bogusOption: true }] },
+        },
+      ] as any,
     });
-    await assert.rejects(eslint.lintText("x = 1\n", { filePath: join(copy, "x.py") }), /bogusOption|additional properties/u);
+    await assert.rejects(
+      eslint.lintText("x = 1\n", { filePath: join(copy, "x.py") }),
+      /bogusOption|additional properties/u,
+    );
   });
 
   it("the new rule reports nothing until its check is written (its own examples and a call-heavy file)", async () => {
@@ -129,12 +163,25 @@ describe("npm run new-rule (scaffold) on a copy of the repository", function () 
     const eslint = new eslintVersions[0].module.ESLint({
       cwd: copy,
       overrideConfigFile: true,
-      overrideConfig: [{ files: ["**/*.py"], plugins: { "python-audit": plugin }, language: "python-audit/python", rules: { [`python-audit/${ID}`]: "error" } }] as any,
+      overrideConfig: [
+        {
+          files: ["**/*.py"],
+          plugins: { "python-audit": plugin },
+          language: "python-audit/python",
+          rules: { [`python-audit/${ID}`]: "error" },
+        },
+      ] as any,
     });
     const results = await eslint.lintFiles([`tests/fixtures/rules/${ID}/**/*.py`]);
     assert.equal(results.length, 2);
-    const [other] = await eslint.lintText("import os, subprocess\nos.system(cmd)\nsubprocess.call(cmd, shell=True)\nprint(open(p).read())\n", { filePath: join(copy, "calls.py") });
-    assert.deepEqual([...results, other].flatMap((r) => r.messages), []);
+    const [other] = await eslint.lintText(
+      "import os, subprocess\nos.system(cmd)\nsubprocess.call(cmd, shell=True)\nprint(open(p).read())\n",
+      { filePath: join(copy, "calls.py") },
+    );
+    assert.deepEqual(
+      [...results, other].flatMap((r) => r.messages),
+      [],
+    );
   });
 
   describe("usage errors: exit 2, a message, nothing written", () => {

@@ -21,7 +21,11 @@ describe("CPython standard library @slow", function () {
   }
   const files = pythonFiles(stdlib).sort();
   const verdicts: Record<string, [string | null, string | null]> = JSON.parse(
-    execFileSync("python3", [join(repoRoot, "scripts", "python-parse-check.py")], { input: files.join("\0"), maxBuffer: 64 << 20, encoding: "utf8" }),
+    execFileSync("python3", [join(repoRoot, "scripts", "python-parse-check.py")], {
+      input: files.join("\0"),
+      maxBuffer: 64 << 20,
+      encoding: "utf8",
+    }),
   );
   /** `ast.parse`'s verdict: null when it accepts the file. */
   const pythonVerdicts = Object.fromEntries(Object.entries(verdicts).map(([path, [astError]]) => [path, astError]));
@@ -51,13 +55,16 @@ describe("CPython standard library @slow", function () {
       if (verdict === null && fatal && /declares encoding/.test(fatal.message)) refusedEncodings.push(name);
       // ast.parse accepts a few files that the bytecode compiler rejects (`from __future__ import *`); a parse
       // error there is what running the file gives too.
-      else if (verdict === null && fatal && verdicts[result.filePath][1]) compilerRejects.push(`${name} (compile: ${verdicts[result.filePath][1]})`);
+      else if (verdict === null && fatal && verdicts[result.filePath][1])
+        compilerRejects.push(`${name} (compile: ${verdicts[result.filePath][1]})`);
       else if (verdict === null && fatal) falseErrors.push(`${name}:${fatal.line}:${fatal.column} ${fatal.message}`);
       else if (verdict && fatal) caught.push(name);
       else if (verdict && !fatal) slipped.push(`${name} (Python: ${verdict})`);
     }
     const rejected = Object.values(pythonVerdicts).filter(Boolean).length;
-    console.log(`      ${files.length} files; Python rejects ${rejected}: ${caught.length} give a parse error, ${slipped.length} slip through`);
+    console.log(
+      `      ${files.length} files; Python rejects ${rejected}: ${caught.length} give a parse error, ${slipped.length} slip through`,
+    );
     for (const line of slipped) console.log(`        slips through: ${line}`);
     console.log(`      refused for a non-UTF-8 encoding declaration: ${refusedEncodings.join(", ") || "none"}`);
     for (const line of compilerRejects) console.log(`        parse error where only the compiler rejects: ${line}`);

@@ -4,11 +4,16 @@ import type { PythonModel } from "./model.js";
 import { alwaysExits, dominatingStatements } from "./statements.js";
 
 /** Conversions that reject anything but a well-formed value (raise otherwise): their result is validated. */
-const VALIDATING_CONVERSIONS = /^(int|float|bool|uuid\.UUID|netaddr\.(IPNetwork|IPAddress|EUI|IPRange)|ipaddress\.(ip_address|ip_network|ip_interface|IPv4Address|IPv6Address|IPv4Network|IPv6Network))$/u;
+const VALIDATING_CONVERSIONS =
+  /^(int|float|bool|uuid\.UUID|netaddr\.(IPNetwork|IPAddress|EUI|IPRange)|ipaddress\.(ip_address|ip_network|ip_interface|IPv4Address|IPv6Address|IPv4Network|IPv6Network))$/u;
 const REGEX_MATCHERS = /^re\.(fullmatch|match)$|\.(fullmatch|match)$/u;
 
 /** Whether a call is a validating conversion (`int(x)`, `netaddr.IPNetwork(x)`), or `str()` of one. */
-export function isValidatingConversion(call: PyNode, model: PythonModel, extra: ReadonlySet<string> = new Set()): boolean {
+export function isValidatingConversion(
+  call: PyNode,
+  model: PythonModel,
+  extra: ReadonlySet<string> = new Set(),
+): boolean {
   if (call.type !== "PyCall") return false;
   const name = model.calleeName(call) ?? "";
   if (VALIDATING_CONVERSIONS.test(name) || extra.has(name)) return true;
@@ -29,7 +34,8 @@ function mentions(expr: PyNode | null | undefined, name: string): boolean {
 function isConstantContainer(expr: PyNode | null | undefined, model: PythonModel): boolean {
   const node = unparenthesize(expr);
   if (!node) return false;
-  if (node.type === "PyDictionary") return node.children.every((pair) => pair.type === "PyPair" && model.isConstant(pair.key));
+  if (node.type === "PyDictionary")
+    return node.children.every((pair) => pair.type === "PyPair" && model.isConstant(pair.key));
   if (node.type === "PyIdentifier") {
     const binding = model.singleAssignment(node);
     if (binding && isConstantContainer(binding.value, model)) return true;
@@ -43,7 +49,12 @@ function isConstantContainer(expr: PyNode | null | undefined, model: PythonModel
  * `name not in CONSTANT`, `not re.fullmatch(p, name)`, `not validator(name)`, `name is None` (a None check is
  * not validation: no), `a or b` of such.
  */
-function rejectsInvalid(condition: PyNode | null, name: string, model: PythonModel, validators: ReadonlySet<string>): boolean {
+function rejectsInvalid(
+  condition: PyNode | null,
+  name: string,
+  model: PythonModel,
+  validators: ReadonlySet<string>,
+): boolean {
   const node = unparenthesize(condition);
   if (!node) return false;
   if (node.type === "PyBooleanOperator" && node.operator === "or") {
@@ -57,7 +68,12 @@ function rejectsInvalid(condition: PyNode | null, name: string, model: PythonMod
 }
 
 /** Whether `condition` being TRUE proves `name` valid: `name in CONSTANT`, `re.fullmatch(p, name)`, `validator(name)`. */
-export function acceptsValid(condition: PyNode | null, name: string, model: PythonModel, validators: ReadonlySet<string>): boolean {
+export function acceptsValid(
+  condition: PyNode | null,
+  name: string,
+  model: PythonModel,
+  validators: ReadonlySet<string>,
+): boolean {
   const node = unparenthesize(condition);
   if (!node) return false;
   if (node.type === "PyBooleanOperator" && node.operator === "and") {
@@ -66,13 +82,15 @@ export function acceptsValid(condition: PyNode | null, name: string, model: Pyth
   if (node.type === "PyComparisonOperator" && node.operators.length === 1) {
     const [left, right] = node.children;
     if (node.operators[0] === "in") return mentions(left, name) && isConstantContainer(right, model);
-    if (node.operators[0] === "==") return (mentions(left, name) && model.isConstant(right)) || (mentions(right, name) && model.isConstant(left));
+    if (node.operators[0] === "==")
+      return (mentions(left, name) && model.isConstant(right)) || (mentions(right, name) && model.isConstant(left));
   }
   if (node.type === "PyCall") {
     const callee = model.calleeName(node) ?? "";
     const args = callArguments(node);
     if (REGEX_MATCHERS.test(callee)) return args.some((arg) => mentions(arg, name));
-    if (validators.has(callee) || /(^|\.)(is_valid|validate)[a-z_]*$/u.test(callee)) return args.some((arg) => mentions(arg, name));
+    if (validators.has(callee) || /(^|\.)(is_valid|validate)[a-z_]*$/u.test(callee))
+      return args.some((arg) => mentions(arg, name));
   }
   return false;
 }
@@ -82,7 +100,12 @@ export function acceptsValid(condition: PyNode | null, name: string, model: Pyth
  * `assert <valid>`, an if/elif chain of `name == literal` tests whose `else` leaves, or `at` inside the true branch
  * of `if <valid>:`.
  */
-export function isGuarded(name: string, at: PyNode, model: PythonModel, validators: ReadonlySet<string> = new Set()): boolean {
+export function isGuarded(
+  name: string,
+  at: PyNode,
+  model: PythonModel,
+  validators: ReadonlySet<string> = new Set(),
+): boolean {
   for (const statement of dominatingStatements(at)) {
     if (statement.type === "PyAssertStatement") {
       if (acceptsValid(statement.test, name, model, validators)) return true;
@@ -90,11 +113,22 @@ export function isGuarded(name: string, at: PyNode, model: PythonModel, validato
     }
     if (statement.type !== "PyIfStatement") continue;
     const leaves = alwaysExits(blockStatements(statement.consequence));
-    if (leaves && !leaves.has("continue") && !leaves.has("break") && rejectsInvalid(statement.condition, name, model, validators)) return true;
+    if (
+      leaves &&
+      !leaves.has("continue") &&
+      !leaves.has("break") &&
+      rejectsInvalid(statement.condition, name, model, validators)
+    )
+      return true;
     // if name == 'a': ... elif name == 'b': ... else: raise
     const elseClause = statement.alternative.find((alt) => alt.type === "PyElseClause");
     if (elseClause && alwaysExits(blockStatements(elseClause.type === "PyElseClause" ? elseClause.body : null))) {
-      const conditions = [statement.condition, ...statement.alternative.filter((a) => a.type === "PyElifClause").map((a) => (a.type === "PyElifClause" ? a.condition : null))];
+      const conditions = [
+        statement.condition,
+        ...statement.alternative
+          .filter((a) => a.type === "PyElifClause")
+          .map((a) => (a.type === "PyElifClause" ? a.condition : null)),
+      ];
       if (conditions.every((c) => acceptsValid(c, name, model, validators))) return true;
     }
   }
@@ -102,8 +136,18 @@ export function isGuarded(name: string, at: PyNode, model: PythonModel, validato
   for (let current = at.parent as PyNode | null; current; current = current.parent as PyNode | null) {
     if (current.type === "PyFunctionDefinition" || current.type === "PyLambda") break;
     const parent = current.parent as PyNode | null;
-    if (parent?.type === "PyIfStatement" && parent.consequence === current && acceptsValid(parent.condition, name, model, validators)) return true;
-    if (parent?.type === "PyElifClause" && parent.consequence === current && acceptsValid(parent.condition, name, model, validators)) return true;
+    if (
+      parent?.type === "PyIfStatement" &&
+      parent.consequence === current &&
+      acceptsValid(parent.condition, name, model, validators)
+    )
+      return true;
+    if (
+      parent?.type === "PyElifClause" &&
+      parent.consequence === current &&
+      acceptsValid(parent.condition, name, model, validators)
+    )
+      return true;
   }
   return false;
 }

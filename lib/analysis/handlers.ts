@@ -4,7 +4,17 @@ import type { PythonModel } from "./model.js";
 import { alwaysExits } from "./statements.js";
 
 /** Logging methods of the stdlib/oslo logger API. */
-export const LOG_METHODS = new Set(["debug", "info", "warning", "warn", "error", "exception", "critical", "fatal", "log"]);
+export const LOG_METHODS = new Set([
+  "debug",
+  "info",
+  "warning",
+  "warn",
+  "error",
+  "exception",
+  "critical",
+  "fatal",
+  "log",
+]);
 
 /** The calls of a statement list, not looking into nested functions, lambdas or classes. */
 export function callsIn(statements: PyNode[], model: PythonModel): PyCall[] {
@@ -26,7 +36,11 @@ export function callsIn(statements: PyNode[], model: PythonModel): PyCall[] {
 /** Whether a call is a logging call (`LOG.error(...)`, `logging.warning(...)`). */
 export function isLoggingCall(call: PyCall, model: PythonModel, extraLoggers?: ReadonlySet<string>): boolean {
   const callee = call.function;
-  return callee.type === "PyAttribute" && LOG_METHODS.has(callee.attribute.name) && model.isLogger(callee.object, extraLoggers);
+  return (
+    callee.type === "PyAttribute" &&
+    LOG_METHODS.has(callee.attribute.name) &&
+    model.isLogger(callee.object, extraLoggers)
+  );
 }
 
 /** Whether a logging call records the traceback: `LOG.exception(...)`, `exc_info=True`, `traceback.print_exc()`. */
@@ -49,8 +63,17 @@ export function isReraisingWith(statement: PyNode, model: PythonModel, names: Re
     const alias = target?.type === "PyIdentifier" ? target.name : null;
     if (value.type !== "PyCall") continue;
     const qualified = model.calleeName(value);
-    const written = model.qualifiedName(value.function) === null ? null : model.text.slice(value.function.range[0], value.function.range[1]);
-    const matches = [...names].some((n) => qualified === n || written === n || (qualified !== null && qualified.endsWith(`.${n}`)) || (qualified !== null && n.endsWith(`.${qualified}`)));
+    const written =
+      model.qualifiedName(value.function) === null
+        ? null
+        : model.text.slice(value.function.range[0], value.function.range[1]);
+    const matches = [...names].some(
+      (n) =>
+        qualified === n ||
+        written === n ||
+        (qualified !== null && qualified.endsWith(`.${n}`)) ||
+        (qualified !== null && n.endsWith(`.${qualified}`)),
+    );
     if (!matches) continue;
     if (alias && suppressesReraise(statement, alias, model)) return false;
     return true;
@@ -62,7 +85,12 @@ function suppressesReraise(statement: PyNode, alias: string, model: PythonModel)
   for (const node of model.nodesWithin(statement.range[0], statement.range[1])) {
     if (node.type !== "PyAssignment") continue;
     const left = node.left;
-    if (left.type === "PyAttribute" && left.attribute.name === "reraise" && left.object.type === "PyIdentifier" && left.object.name === alias) {
+    if (
+      left.type === "PyAttribute" &&
+      left.attribute.name === "reraise" &&
+      left.object.type === "PyIdentifier" &&
+      left.object.name === alias
+    ) {
       return node.right?.type === "PyFalse";
     }
   }
@@ -70,7 +98,11 @@ function suppressesReraise(statement: PyNode, alias: string, model: PythonModel)
 }
 
 /** Whether every path out of a handler's body raises (re-raise, raise X, a re-raising context manager, exit). */
-export function alwaysReraises(handler: PyExceptClause, model: PythonModel, reraisingContexts: ReadonlySet<string>): boolean {
+export function alwaysReraises(
+  handler: PyExceptClause,
+  model: PythonModel,
+  reraisingContexts: ReadonlySet<string>,
+): boolean {
   const exits = alwaysExits(handlerBody(handler), (w) => isReraisingWith(w, model, reraisingContexts));
   return !!exits && [...exits].every((exit) => exit === "raise");
 }

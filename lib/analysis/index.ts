@@ -13,6 +13,10 @@ import { getPythonModel, type PythonModel } from "./model.js";
 
 /** The model for the file a rule is linting, in language mode and in parser mode alike. */
 export function getModel(context: { sourceCode: RuleContext["sourceCode"] }): PythonModel {
-  const sourceCode = context.sourceCode as unknown as { ast: Program; text: string; parserServices?: { getPythonModel?: () => PythonModel } };
+  const sourceCode = context.sourceCode as unknown as {
+    ast: Program;
+    text: string;
+    parserServices?: { getPythonModel?: () => PythonModel };
+  };
   return sourceCode.parserServices?.getPythonModel?.() ?? getPythonModel(sourceCode.ast, sourceCode.text);
 }

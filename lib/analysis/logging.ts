@@ -12,7 +12,11 @@ export interface LoggedValue {
 /** Whether `call` is a logging call (`LOG.debug(...)`, `logging.warning(...)`, `self.logger.error(...)`). */
 export function isLogCall(call: PyCall, model: PythonModel, extraLoggers: ReadonlySet<string>): boolean {
   const callee = call.function;
-  return callee.type === "PyAttribute" && LOG_METHODS.has(callee.attribute.name) && model.isLogger(callee.object, extraLoggers);
+  return (
+    callee.type === "PyAttribute" &&
+    LOG_METHODS.has(callee.attribute.name) &&
+    model.isLogger(callee.object, extraLoggers)
+  );
 }
 
 /**
@@ -22,7 +26,9 @@ export function isLogCall(call: PyCall, model: PythonModel, extraLoggers: Readon
  */
 export function loggedValues(call: PyCall, model: PythonModel): LoggedValue[] {
   const out: LoggedValue[] = [];
-  const positional = callArguments(call).filter((a) => a.type !== "PyKeywordArgument" && a.type !== "PyDictionarySplat");
+  const positional = callArguments(call).filter(
+    (a) => a.type !== "PyKeywordArgument" && a.type !== "PyDictionarySplat",
+  );
   const isLog = call.function.type === "PyAttribute" && call.function.attribute.name === "log";
   const [message, ...rest] = isLog ? positional.slice(1) : positional;
   const addMapping = (node: PyNode | null | undefined) => {
@@ -45,12 +51,18 @@ export function loggedValues(call: PyCall, model: PythonModel): LoggedValue[] {
   } else for (const value of rest) out.push({ value, key: null });
   const messageNode = unparenthesize(message);
   if (messageNode?.type === "PyString") {
-    for (const part of messageNode.children) if (part.type === "PyInterpolation") out.push({ value: part.expression, key: null });
+    for (const part of messageNode.children)
+      if (part.type === "PyInterpolation") out.push({ value: part.expression, key: null });
   } else if (messageNode?.type === "PyBinaryOperator" && messageNode.operator === "%") {
     addValues(messageNode.right);
-  } else if (messageNode?.type === "PyCall" && messageNode.function.type === "PyAttribute" && messageNode.function.attribute.name === "format") {
+  } else if (
+    messageNode?.type === "PyCall" &&
+    messageNode.function.type === "PyAttribute" &&
+    messageNode.function.attribute.name === "format"
+  ) {
     for (const arg of callArguments(messageNode)) {
-      if (arg.type === "PyKeywordArgument") out.push({ value: arg.value, key: arg.name.type === "PyIdentifier" ? arg.name.name : null });
+      if (arg.type === "PyKeywordArgument")
+        out.push({ value: arg.value, key: arg.name.type === "PyIdentifier" ? arg.name.name : null });
       else if (arg.type !== "PyDictionarySplat") out.push({ value: arg, key: null });
     }
   }
@@ -74,7 +86,8 @@ export function valueName(node: PyNode, model: PythonModel): string | null {
   if (!value) return null;
   if (value.type === "PyIdentifier") return value.name;
   if (value.type === "PyAttribute") return value.attribute.name;
-  if (value.type === "PySubscript") return value.subscript.length === 1 ? model.constantString(value.subscript[0]) : null;
+  if (value.type === "PySubscript")
+    return value.subscript.length === 1 ? model.constantString(value.subscript[0]) : null;
   if (value.type === "PyCall" && value.function.type === "PyAttribute" && value.function.attribute.name === "get") {
     const key = argument(value, { position: 0 });
     return key ? model.constantString(key) : null;

@@ -7,7 +7,16 @@ import { debugCounters } from "../debug-counters.js";
 import { contains, dominatingStatements } from "./statements.js";
 
 /** Conventional logger names (oslo's `LOG`, the stdlib's `logger`), recognised without a `getLogger` binding. */
-export const CONVENTIONAL_LOGGER_NAMES = new Set(["LOG", "log", "logger", "LOGGER", "_LOG", "_LOGGER", "_log", "_logger"]);
+export const CONVENTIONAL_LOGGER_NAMES = new Set([
+  "LOG",
+  "log",
+  "logger",
+  "LOGGER",
+  "_LOG",
+  "_LOGGER",
+  "_log",
+  "_logger",
+]);
 const CONVENTIONAL_LOGGER_ATTRIBUTES = new Set(["log", "logger", "LOG", "_log", "_logger", "_LOG"]);
 
 /**
@@ -75,7 +84,8 @@ export class PythonModel {
     const start = scope;
     if (scope.globals.has(name)) return this.module.bindings.has(name) ? this.module : null;
     while (scope) {
-      if ((scope === start || scope.kind !== "class") && scope.bindings.has(name) && !scope.nonlocals.has(name)) return scope;
+      if ((scope === start || scope.kind !== "class") && scope.bindings.has(name) && !scope.nonlocals.has(name))
+        return scope;
       scope = scope.parent;
     }
     return null;
@@ -98,7 +108,9 @@ export class PythonModel {
     const all = scope.bindings.get(name) ?? [];
     if (scope !== this.scopeOf(at) || scope.kind === "module") return all;
     // A use inside a binding's own value (`cmd = ['sudo'] + cmd`) sees the earlier bindings, not that one.
-    const before = all.filter((b) => b.target.range[0] < at.range[0] && !contains(b.target, at) && !(b.value && contains(b.value, at)));
+    const before = all.filter(
+      (b) => b.target.range[0] < at.range[0] && !contains(b.target, at) && !(b.value && contains(b.value, at)),
+    );
     // A binding whose statement certainly runs before `at` (it dominates it) hides all earlier ones:
     // `idx = int(idx)` replaces the parameter. So does `del`.
     const dominating = new Set(dominatingStatements(at));
@@ -128,7 +140,12 @@ export class PythonModel {
     if (!binding) return node.name;
     if (binding.kind === "import") return binding.imported ?? node.name;
     // `run = subprocess.run` (a single alias binding of the name in its scope).
-    if (binding.kind === "assign" && bindings.length === 1 && binding.value && (binding.value.type === "PyIdentifier" || binding.value.type === "PyAttribute")) {
+    if (
+      binding.kind === "assign" &&
+      bindings.length === 1 &&
+      binding.value &&
+      (binding.value.type === "PyIdentifier" || binding.value.type === "PyAttribute")
+    ) {
       return this.qualifiedName(binding.value, depth + 1) ?? node.name;
     }
     return node.name;

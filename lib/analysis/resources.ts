@@ -28,9 +28,31 @@ export const RESOURCE_RELEASE: Record<string, string[]> = {
 
 /** Calls that read from a resource they are given but do not close it: passing a fresh resource to them leaks it. */
 export const CONSUMING_CALLS = new Set([
-  "json.load", "pickle.load", "yaml.load", "yaml.safe_load", "yaml.full_load", "csv.reader", "csv.writer",
-  "csv.DictReader", "csv.DictWriter", "list", "tuple", "set", "sorted", "enumerate", "zip", "len", "sum", "next",
-  "iter", "dict", "str", "bytes", "print", "jsonutils.load", "oslo_serialization.jsonutils.load",
+  "json.load",
+  "pickle.load",
+  "yaml.load",
+  "yaml.safe_load",
+  "yaml.full_load",
+  "csv.reader",
+  "csv.writer",
+  "csv.DictReader",
+  "csv.DictWriter",
+  "list",
+  "tuple",
+  "set",
+  "sorted",
+  "enumerate",
+  "zip",
+  "len",
+  "sum",
+  "next",
+  "iter",
+  "dict",
+  "str",
+  "bytes",
+  "print",
+  "jsonutils.load",
+  "oslo_serialization.jsonutils.load",
 ]);
 
 /** Calls that take ownership of a resource so that it is released: `closing(x)`, `stack.enter_context(x)`. */
@@ -38,11 +60,24 @@ export function takesOwnership(call: PyCall, model: PythonModel): boolean {
   const name = model.calleeName(call) ?? "";
   if (/(^|\.)closing$/u.test(name)) return true;
   const callee = call.function;
-  return callee.type === "PyAttribute" && ["enter_context", "push", "callback", "enter_async_context"].includes(callee.attribute.name);
+  return (
+    callee.type === "PyAttribute" &&
+    ["enter_context", "push", "callback", "enter_async_context"].includes(callee.attribute.name)
+  );
 }
 
 /** Nodes that hand a value they hold to someone else: returned, yielded, stored in a container, a keyword argument or a lambda. */
-export const ESCAPING_HOLDERS = new Set(["PyReturnStatement", "PyYield", "PyList", "PyTuple", "PySet", "PyPair", "PyExpressionList", "PyKeywordArgument", "PyLambda"]);
+export const ESCAPING_HOLDERS = new Set([
+  "PyReturnStatement",
+  "PyYield",
+  "PyList",
+  "PyTuple",
+  "PySet",
+  "PyPair",
+  "PyExpressionList",
+  "PyKeywordArgument",
+  "PyLambda",
+]);
 
 /** Where a freshly created value goes: the node that holds it, looking through parentheses. */
 export function holderOf(node: PyNode): { holder: PyNode; child: PyNode } {
@@ -66,7 +101,13 @@ export type Use =
  * escaping (returned, yielded, stored on an attribute or in a container, passed to a call that is not a known
  * consumer, aliased, declared global), managed later (`with name:`), or just used.
  */
-export function usesOf(name: string, scope: Scope, after: PyNode, releaseMethods: readonly string[], model: PythonModel): Use[] {
+export function usesOf(
+  name: string,
+  scope: Scope,
+  after: PyNode,
+  releaseMethods: readonly string[],
+  model: PythonModel,
+): Use[] {
   const uses: Use[] = [];
   const scopeNode = scope.node;
   for (const node of model.nodesWithin(after.range[1], scopeNode.range[1])) {
@@ -83,7 +124,8 @@ export function usesOf(name: string, scope: Scope, after: PyNode, releaseMethods
           continue;
         }
         // `self.addCleanup(f.close)`, `atexit.register(f.close)`: the release is registered for later.
-        const registered = releaseMethods.includes(holder.attribute.name) && !(call?.type === "PyCall" && call.function === holder);
+        const registered =
+          releaseMethods.includes(holder.attribute.name) && !(call?.type === "PyCall" && call.function === holder);
         if (registered || holder.attribute.name === "__enter__" || holder.attribute.name === "detach") {
           uses.push({ kind: "escape", node });
           continue;
@@ -120,11 +162,14 @@ export function usesOf(name: string, scope: Scope, after: PyNode, releaseMethods
     uses.push({ kind: "other", node });
   }
   // A use inside a nested function (a closure) may run at any time: treat it as an escape.
-  return uses.map((use) => (model.scopeOf(use.node) !== scope && use.kind !== "escape" ? { kind: "escape", node: use.node } : use));
+  return uses.map((use) =>
+    model.scopeOf(use.node) !== scope && use.kind !== "escape" ? { kind: "escape", node: use.node } : use,
+  );
 }
 
 /** `with self.assertRaises(...)` / `pytest.raises(...)`: code there is expected to fail before it creates anything. */
-const EXPECTS_FAILURE = /(^|\.)(assertRaises|assertRaisesRegex|assertRaisesRegexp|assertWarns|assertWarnsRegex|raises)$/u;
+const EXPECTS_FAILURE =
+  /(^|\.)(assertRaises|assertRaisesRegex|assertRaisesRegexp|assertWarns|assertWarnsRegex|raises)$/u;
 
 export function insideExpectedFailure(node: PyNode, model: PythonModel): boolean {
   for (let current = node.parent as PyNode | null; current; current = current.parent as PyNode | null) {
@@ -141,7 +186,8 @@ export function insideExpectedFailure(node: PyNode, model: PythonModel): boolean
 export function inFinally(node: PyNode): boolean {
   for (let current = node.parent as PyNode | null; current; current = current.parent as PyNode | null) {
     if (current.type === "PyFinallyClause") return true;
-    if (current.type === "PyFunctionDefinition" || current.type === "PyLambda" || current.type === "PyClassDefinition") return false;
+    if (current.type === "PyFunctionDefinition" || current.type === "PyLambda" || current.type === "PyClassDefinition")
+      return false;
   }
   return false;
 }
@@ -150,7 +196,13 @@ export function inFinally(node: PyNode): boolean {
  * Whether some code between `from` and `to` (exclusive, same scope) may raise: any call other than `ignore`,
  * a subscript, a `raise` or an `assert`. Nested function bodies do not run there and are skipped.
  */
-export function mayRaiseBetween(from: PyNode, to: PyNode, scope: Scope, model: PythonModel, ignore: ReadonlySet<PyNode> = new Set()): boolean {
+export function mayRaiseBetween(
+  from: PyNode,
+  to: PyNode,
+  scope: Scope,
+  model: PythonModel,
+  ignore: ReadonlySet<PyNode> = new Set(),
+): boolean {
   const start = from.range[1];
   const end = to.range[0];
   const unreachable = handlersOnlyForFailureOf(from);
@@ -158,7 +210,13 @@ export function mayRaiseBetween(from: PyNode, to: PyNode, scope: Scope, model: P
     if (unreachable.some((h) => contains(h, node))) continue;
     // Calls that enclose the release (`self.assertEqual(p.wait(), 0)`) run it; they do not stand before it.
     if (ignore.has(node) || model.scopeOf(node) !== scope || contains(node, to)) continue;
-    if (node.type === "PyCall" || node.type === "PyRaiseStatement" || node.type === "PyAssertStatement" || node.type === "PyAwait") return true;
+    if (
+      node.type === "PyCall" ||
+      node.type === "PyRaiseStatement" ||
+      node.type === "PyAssertStatement" ||
+      node.type === "PyAwait"
+    )
+      return true;
   }
   return false;
 }
@@ -172,7 +230,8 @@ function handlersOnlyForFailureOf(creation: PyNode): PyNode[] {
   const statement = statementOf(creation);
   const block = statement?.parent as PyNode | null;
   const tryStatement = block?.parent as PyNode | null;
-  if (!statement || block?.type !== "PyBlock" || tryStatement?.type !== "PyTryStatement" || tryStatement.body !== block) return [];
+  if (!statement || block?.type !== "PyBlock" || tryStatement?.type !== "PyTryStatement" || tryStatement.body !== block)
+    return [];
   if (block.children[block.children.length - 1] !== statement) return [];
   return tryStatement.handlers;
 }

@@ -150,7 +150,8 @@ function addParameters(scope: Scope, parameters: PyNode[]): void {
         break;
       case "PyDefaultParameter":
       case "PyTypedDefaultParameter":
-        for (const id of targetNames(parameter.name)) scope.add({ name: (id as { name: string }).name, kind: "param", target: id, value: parameter.value });
+        for (const id of targetNames(parameter.name))
+          scope.add({ name: (id as { name: string }).name, kind: "param", target: id, value: parameter.value });
         break;
       case "PyTypedParameter":
         addParameters(scope, [parameter.parameter]);
@@ -169,7 +170,12 @@ function bindTargets(scope: Scope, target: PyNode | null, kind: Binding["kind"],
   const names = targetNames(target);
   const single = names.length === 1 && target?.type === "PyIdentifier";
   for (const id of names) {
-    scope.add({ name: (id as { name: string }).name, kind: single ? kind : kind === "assign" ? "unpack" : kind, target: id, value });
+    scope.add({
+      name: (id as { name: string }).name,
+      kind: single ? kind : kind === "assign" ? "unpack" : kind,
+      target: id,
+      value,
+    });
   }
 }
 
@@ -177,7 +183,12 @@ function recordBindings(node: PyNode, scope: Scope): void {
   switch (node.type) {
     case "PyAssignment":
       // `a = b = value`: the right side is another assignment.
-      bindTargets(scope, node.left, "assign", node.right?.type === "PyAssignment" ? assignedValue(node.right) : node.right);
+      bindTargets(
+        scope,
+        node.left,
+        "assign",
+        node.right?.type === "PyAssignment" ? assignedValue(node.right) : node.right,
+      );
       break;
     case "PyAugmentedAssignment":
       bindTargets(scope, node.left, "augmented", node.right);
@@ -209,7 +220,13 @@ function recordBindings(node: PyNode, scope: Scope): void {
     case "PyImportStatement":
       for (const item of node.name) {
         if (item.type === "PyAliasedImport") {
-          scope.add({ name: item.alias.name, kind: "import", target: item.alias, value: null, imported: dotted(item.name) });
+          scope.add({
+            name: item.alias.name,
+            kind: "import",
+            target: item.alias,
+            value: null,
+            imported: dotted(item.name),
+          });
         } else {
           // `import a.b.c` binds `a`, which stands for the package `a`.
           const first = item.children[0];
@@ -221,7 +238,13 @@ function recordBindings(node: PyNode, scope: Scope): void {
       const from = node.moduleName.type === "PyDottedName" ? dotted(node.moduleName) : relativeModule(node.moduleName);
       for (const item of node.name) {
         if (item.type === "PyAliasedImport") {
-          scope.add({ name: item.alias.name, kind: "import", target: item.alias, value: null, imported: join(from, dotted(item.name)) });
+          scope.add({
+            name: item.alias.name,
+            kind: "import",
+            target: item.alias,
+            value: null,
+            imported: join(from, dotted(item.name)),
+          });
         } else {
           const name = dotted(item);
           scope.add({ name, kind: "import", target: item, value: null, imported: join(from, name) });

@@ -23,7 +23,7 @@ export function logicalLines(node: PyNode): [number, number] {
 export function statementList(statement: PyNode): PyNode[] {
   const parent = statement.parent as PyNode | null;
   if (!parent) return [statement];
-  if (parent.type === "Program") return parent.body as PyNode[];
+  if (parent.type === "Program") return parent.body;
   if (parent.type === "PyBlock") return parent.children;
   return [statement];
 }
@@ -56,13 +56,25 @@ export function dominatingStatements(node: PyNode): PyNode[] {
 export type Exit = "raise" | "return" | "continue" | "break";
 
 /** Calls that never return normally (as written: `module.function` or `self.method`). */
-const ALWAYS_RAISING_CALLS = new Set(["sys.exit", "os._exit", "exit", "self.fail", "self.skipTest", "pytest.fail", "pytest.skip", "pytest.exit"]);
+const ALWAYS_RAISING_CALLS = new Set([
+  "sys.exit",
+  "os._exit",
+  "exit",
+  "self.fail",
+  "self.skipTest",
+  "pytest.fail",
+  "pytest.skip",
+  "pytest.exit",
+]);
 
 /**
  * How control leaves a statement list on every path, or null when it can fall through. Conservative: loops,
  * `match` and `with` bodies other than the given `raisingContext` fall through unless their body always exits.
  */
-export function alwaysExits(statements: PyNode[], isRaisingContext?: (withStatement: PyNode) => boolean): Set<Exit> | null {
+export function alwaysExits(
+  statements: PyNode[],
+  isRaisingContext?: (withStatement: PyNode) => boolean,
+): Set<Exit> | null {
   for (const statement of statements) {
     const exits = statementExits(statement, isRaisingContext);
     if (exits) return exits;
@@ -114,7 +126,12 @@ function statementExits(statement: PyNode, isRaisingContext?: (withStatement: Py
       const expr = statementExpression(statement);
       if (expr?.type === "PyCall") {
         const callee = expr.function;
-        const name = callee.type === "PyAttribute" && callee.object.type === "PyIdentifier" ? `${callee.object.name}.${callee.attribute.name}` : callee.type === "PyIdentifier" ? callee.name : "";
+        const name =
+          callee.type === "PyAttribute" && callee.object.type === "PyIdentifier"
+            ? `${callee.object.name}.${callee.attribute.name}`
+            : callee.type === "PyIdentifier"
+              ? callee.name
+              : "";
         // Process exits leave without returning to the caller either; test-framework failures always raise.
         if (ALWAYS_RAISING_CALLS.has(name)) return new Set(["raise"]);
       }

@@ -7,7 +7,24 @@ import { callArguments, unparenthesize } from "../ast/accessors.js";
 const EXTERNAL_CALLS = /^(os\.getenv|os\.environ\.get|input|raw_input|sys\.stdin\.(read|readline|readlines))$/u;
 const EXTERNAL_VALUES = /^(sys\.argv|os\.environ)$/u;
 /** String methods whose result carries the taint of the string they are called on. */
-const PRESERVING_METHODS = new Set(["strip", "lstrip", "rstrip", "lower", "upper", "replace", "split", "rsplit", "format", "join", "encode", "decode", "title", "casefold", "splitlines", "partition"]);
+const PRESERVING_METHODS = new Set([
+  "strip",
+  "lstrip",
+  "rstrip",
+  "lower",
+  "upper",
+  "replace",
+  "split",
+  "rsplit",
+  "format",
+  "join",
+  "encode",
+  "decode",
+  "title",
+  "casefold",
+  "splitlines",
+  "partition",
+]);
 
 export interface TaintOptions {
   /** Extra validating conversions (qualified names). */
@@ -20,11 +37,18 @@ export interface TaintOptions {
  * formatting, `str()`), or `sys.argv`, `os.environ`, `os.getenv()`, `input()`. Values from other calls, `self.*`
  * and module-level names are trusted (precision first). Returns a description of the source, or null.
  */
-export function untrustedSource(expr: PyNode | null | undefined, at: PyNode, model: PythonModel, options: TaintOptions = {}, depth = 0): string | null {
+export function untrustedSource(
+  expr: PyNode | null | undefined,
+  at: PyNode,
+  model: PythonModel,
+  options: TaintOptions = {},
+  depth = 0,
+): string | null {
   const node = unparenthesize(expr);
   if (!node || depth > 12) return null;
   const validators = options.validators ?? new Set<string>();
-  const recurse = (child: PyNode | null | undefined, where: PyNode = at) => untrustedSource(child, where, model, options, depth + 1);
+  const recurse = (child: PyNode | null | undefined, where: PyNode = at) =>
+    untrustedSource(child, where, model, options, depth + 1);
   switch (node.type) {
     case "PyIdentifier": {
       if (node.name === "self" || node.name === "cls") return null;
@@ -33,7 +57,13 @@ export function untrustedSource(expr: PyNode | null | undefined, at: PyNode, mod
       let source: string | null = null;
       for (const binding of model.reachingBindings(node.name, node)) {
         if (binding.kind === "param") source ??= `parameter \`${node.name}\``;
-        else if (binding.kind === "assign" || binding.kind === "augmented" || binding.kind === "for" || binding.kind === "unpack" || binding.kind === "with") {
+        else if (
+          binding.kind === "assign" ||
+          binding.kind === "augmented" ||
+          binding.kind === "for" ||
+          binding.kind === "unpack" ||
+          binding.kind === "with"
+        ) {
           if (binding.value && isValidatingConversion(binding.value, model, validators)) continue;
           source ??= recurse(binding.value, binding.target);
         }
@@ -58,17 +88,19 @@ export function untrustedSource(expr: PyNode | null | undefined, at: PyNode, mod
       // `'-%d' % sig`: numeric conversions accept only numbers (anything else raises), like int().
       if (node.operator === "%") {
         const format = model.constantString(node.left);
-        if (format !== null && /%/u.test(format) && !/%(\([^)]*\))?[-#0 +]*\d*(\.\d+)?[srac]/u.test(format)) return null;
+        if (format !== null && /%/u.test(format) && !/%(\([^)]*\))?[-#0 +]*\d*(\.\d+)?[srac]/u.test(format))
+          return null;
       }
       return recurse(node.left) ?? recurse(node.right);
     }
     case "PyConditionalExpression":
       return recurse(node.body) ?? recurse(node.orelse);
     case "PyString":
-      for (const part of node.children) if (part.type === "PyInterpolation") {
-        const source = recurse(part.expression);
-        if (source) return source;
-      }
+      for (const part of node.children)
+        if (part.type === "PyInterpolation") {
+          const source = recurse(part.expression);
+          if (source) return source;
+        }
       return null;
     case "PyConcatenatedString":
     case "PyList":
@@ -85,7 +117,13 @@ export function untrustedSource(expr: PyNode | null | undefined, at: PyNode, mod
       if (isValidatingConversion(node, model, validators)) return null;
       const callee = model.calleeName(node) ?? "";
       if (EXTERNAL_CALLS.test(callee)) return `${callee}()`;
-      if (callee === "str" || callee === "repr" || callee === "format" || callee === "os.path.join" || callee === "os.path.basename") {
+      if (
+        callee === "str" ||
+        callee === "repr" ||
+        callee === "format" ||
+        callee === "os.path.join" ||
+        callee === "os.path.basename"
+      ) {
         for (const arg of callArguments(node)) {
           const source = recurse(arg.type === "PyKeywordArgument" ? arg.value : arg);
           if (source) return source;
@@ -116,6 +154,7 @@ function isConstantTable(node: PyNode, model: PythonModel): boolean {
   const binding = model.singleAssignment(node);
   const value = unparenthesize(binding?.value);
   if (!value) return false;
-  if (value.type === "PyDictionary") return value.children.every((pair) => pair.type === "PyPair" && model.isConstant(pair.value));
+  if (value.type === "PyDictionary")
+    return value.children.every((pair) => pair.type === "PyPair" && model.isConstant(pair.value));
   return model.isConstant(value);
 }

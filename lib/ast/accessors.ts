@@ -1,21 +1,35 @@
 // Pure accessors over the AST: each answers a question about syntax alone (no scopes, no imports), so every
 // layer above can share them. Semantic questions (what a name refers to, whether a value is constant) belong to
 // lib/analysis.
-import type {
-  PyCall,
-  PyExceptClause,
-  PyNode,
-  PyString,
-  PyWithStatement,
-} from "./generated/node-types.js";
+import type { PyCall, PyExceptClause, PyNode, PyString, PyWithStatement } from "./generated/node-types.js";
 
 /** Statement node types (anything that can stand in a block or at module level). */
 const STATEMENT_TYPES = new Set([
-  "PyExpressionStatement", "PyReturnStatement", "PyRaiseStatement", "PyPassStatement", "PyBreakStatement",
-  "PyContinueStatement", "PyIfStatement", "PyForStatement", "PyWhileStatement", "PyTryStatement",
-  "PyWithStatement", "PyFunctionDefinition", "PyClassDefinition", "PyDecoratedDefinition", "PyImportStatement",
-  "PyImportFromStatement", "PyFutureImportStatement", "PyAssertStatement", "PyDeleteStatement", "PyGlobalStatement",
-  "PyNonlocalStatement", "PyMatchStatement", "PyTypeAliasStatement", "PyExecStatement", "PyPrintStatement",
+  "PyExpressionStatement",
+  "PyReturnStatement",
+  "PyRaiseStatement",
+  "PyPassStatement",
+  "PyBreakStatement",
+  "PyContinueStatement",
+  "PyIfStatement",
+  "PyForStatement",
+  "PyWhileStatement",
+  "PyTryStatement",
+  "PyWithStatement",
+  "PyFunctionDefinition",
+  "PyClassDefinition",
+  "PyDecoratedDefinition",
+  "PyImportStatement",
+  "PyImportFromStatement",
+  "PyFutureImportStatement",
+  "PyAssertStatement",
+  "PyDeleteStatement",
+  "PyGlobalStatement",
+  "PyNonlocalStatement",
+  "PyMatchStatement",
+  "PyTypeAliasStatement",
+  "PyExecStatement",
+  "PyPrintStatement",
 ]);
 
 export function isStatement(node: PyNode): boolean {
@@ -84,7 +98,8 @@ export function positionalArguments(call: PyCall): PyNode[] {
 /** The value of keyword argument `name=` of a call, or null. */
 export function keywordArgument(call: PyCall, name: string): PyNode | null {
   for (const arg of callArguments(call)) {
-    if (arg.type === "PyKeywordArgument" && arg.name.type === "PyIdentifier" && arg.name.name === name) return arg.value;
+    if (arg.type === "PyKeywordArgument" && arg.name.type === "PyIdentifier" && arg.name.name === name)
+      return arg.value;
   }
   return null;
 }
@@ -156,7 +171,17 @@ export function handlerBody(handler: PyExceptClause): PyNode[] {
 }
 
 const SIMPLE_ESCAPES: Record<string, string> = {
-  n: "\n", t: "\t", r: "\r", "\\": "\\", "'": "'", '"': '"', a: "\x07", b: "\b", f: "\f", v: "\v", "\n": "",
+  n: "\n",
+  t: "\t",
+  r: "\r",
+  "\\": "\\",
+  "'": "'",
+  '"': '"',
+  a: "\x07",
+  b: "\b",
+  f: "\f",
+  v: "\v",
+  "\n": "",
 };
 
 /**
@@ -187,13 +212,16 @@ export function stringValue(node: PyNode | null | undefined, text: string): stri
 }
 
 function unescape(raw: string): string {
-  return raw.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[0-7]{1,3}|\r\n|[\s\S])/gu, (match, esc: string) => {
-    if (esc in SIMPLE_ESCAPES) return SIMPLE_ESCAPES[esc];
-    if (esc === "\r\n") return "";
-    if (/^[xuU]/u.test(esc)) return String.fromCodePoint(parseInt(esc.slice(1), 16));
-    if (/^[0-7]/u.test(esc)) return String.fromCodePoint(parseInt(esc, 8));
-    return match;
-  });
+  return raw.replace(
+    /\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[0-7]{1,3}|\r\n|[\s\S])/gu,
+    (match, esc: string) => {
+      if (esc in SIMPLE_ESCAPES) return SIMPLE_ESCAPES[esc];
+      if (esc === "\r\n") return "";
+      if (/^[xuU]/u.test(esc)) return String.fromCodePoint(parseInt(esc.slice(1), 16));
+      if (/^[0-7]/u.test(esc)) return String.fromCodePoint(parseInt(esc, 8));
+      return match;
+    },
+  );
 }
 
 /** Whether a string node is an f-string with at least one `{field}`. */

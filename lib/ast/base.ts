@@ -16,7 +16,11 @@ export type Range = [number, number];
 export interface PyNodeBase {
   type: string;
   range: Range;
-  loc: SourceLocation;
+  /**
+   * Computed from `range` when read: a getter on the node's prototype, not an own property (`JSON.stringify` and
+   * object spread leave it out). Defined for every node the parser produced, each of which reaches its `Program`.
+   */
+  readonly loc: SourceLocation;
 }
 
 /**

@@ -68,8 +68,10 @@ function parseOptions(argv: string[]): Options | "help" | "version" {
   const { values, positionals } = parsed;
   if (values.help) return "help";
   if (values.version) return "version";
-  if (!FORMATS.has(values.format!)) throw new UsageError(`Unknown format "${values.format}" (known: ${[...FORMATS].join(", ")}).`);
-  if (!CONFIGS.has(values.config!)) throw new UsageError(`Unknown config "${values.config}" (known: ${[...CONFIGS].join(", ")}).`);
+  if (!FORMATS.has(values.format!))
+    throw new UsageError(`Unknown format "${values.format}" (known: ${[...FORMATS].join(", ")}).`);
+  if (!CONFIGS.has(values.config!))
+    throw new UsageError(`Unknown config "${values.config}" (known: ${[...CONFIGS].join(", ")}).`);
   let concurrency: Options["concurrency"];
   if (values.concurrency !== undefined) {
     if (values.concurrency === "auto" || values.concurrency === "off") concurrency = values.concurrency;
@@ -78,7 +80,8 @@ function parseOptions(argv: string[]): Options | "help" | "version" {
   }
   let maxWarnings = -1;
   if (values["max-warnings"] !== undefined) {
-    if (!/^\d+$/u.test(values["max-warnings"])) throw new UsageError(`--max-warnings takes a number, not "${values["max-warnings"]}".`);
+    if (!/^\d+$/u.test(values["max-warnings"]))
+      throw new UsageError(`--max-warnings takes a number, not "${values["max-warnings"]}".`);
     maxWarnings = Number(values["max-warnings"]);
   }
   return {
@@ -162,7 +165,11 @@ const PROGRESS_CONFIG: Linter.Config = {
  * On a terminal, after the first second, shows on one stderr line how many files are done and the elapsed
  * time; cleared at the end. Does nothing when stderr is not a terminal (CI logs, pipes).
  */
-export function startProgress(stream: Pick<NodeJS.WriteStream, "isTTY" | "write">, count: () => number | null, intervalMs = 1000): () => void {
+export function startProgress(
+  stream: Pick<NodeJS.WriteStream, "isTTY" | "write">,
+  count: () => number | null,
+  intervalMs = 1000,
+): () => void {
   if (!stream.isTTY) return () => {};
   const started = Date.now();
   let shown = false;
@@ -184,13 +191,21 @@ async function loadFormatter(eslint: ESLintClass, format: string): Promise<ESLin
     try {
       return await eslint.loadFormatter("@microsoft/sarif");
     } catch {
-      throw new UsageError("--format sarif needs @microsoft/eslint-formatter-sarif: npm install --save-dev @microsoft/eslint-formatter-sarif");
+      throw new UsageError(
+        "--format sarif needs @microsoft/eslint-formatter-sarif: npm install --save-dev @microsoft/eslint-formatter-sarif",
+      );
     }
   }
   return eslint.loadFormatter(format);
 }
 
-export async function main(argv: string[], io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WriteStream } = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+export async function main(
+  argv: string[],
+  io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WriteStream } = {
+    stdout: process.stdout,
+    stderr: process.stderr,
+  },
+): Promise<number> {
   const cwd = process.cwd();
   const options = parseOptions(argv);
   if (options === "help") {
@@ -218,18 +233,27 @@ export async function main(argv: string[], io: { stdout: NodeJS.WritableStream; 
   };
 
   // Progress counting runs in this thread only: with worker threads the count would stay at zero.
-  const countProgress = io.stderr.isTTY === true && (options.concurrency === undefined || options.concurrency === "off");
+  const countProgress =
+    io.stderr.isTTY === true && (options.concurrency === undefined || options.concurrency === "off");
   const progressConfig = countProgress ? [PROGRESS_CONFIG] : [];
-  let eslint: ESLintClass = new ESLint({ ...base, overrideConfigFile: true, overrideConfig: [plugin.configs[options.config], ...progressConfig] } as ESLintClass.Options);
+  let eslint: ESLintClass = new ESLint({
+    ...base,
+    overrideConfigFile: true,
+    overrideConfig: [plugin.configs[options.config], ...progressConfig],
+  } as ESLintClass.Options);
   if (options.configLookup) {
     const probe = new ESLint({ cwd } as ESLintClass.Options);
     const configFile = await probe.findConfigFile(join(cwd, "__python_audit__.py"));
     if (configFile) {
-      io.stderr.write(`python-audit: using your ESLint config ${configFile} (--no-config-lookup uses only the plugin's ${options.config} config).\n`);
+      io.stderr.write(
+        `python-audit: using your ESLint config ${configFile} (--no-config-lookup uses only the plugin's ${options.config} config).\n`,
+      );
       eslint = new ESLint({ ...base, overrideConfig: progressConfig } as ESLintClass.Options);
       const pyConfig = await eslint.calculateConfigForFile(join(cwd, "__python_audit__.py")).catch(() => undefined);
       if (!pyConfig || pyConfig.language !== "python-audit/python") {
-        io.stderr.write(`python-audit: that config does not lint .py files with python-audit; add pythonAudit.configs.${options.config} to it, or run with --no-config-lookup.\n`);
+        io.stderr.write(
+          `python-audit: that config does not lint .py files with python-audit; add pythonAudit.configs.${options.config} to it, or run with --no-config-lookup.\n`,
+        );
       }
     }
   }
@@ -240,7 +264,8 @@ export async function main(argv: string[], io: { stdout: NodeJS.WritableStream; 
     results = await eslint.lintFiles(options.paths);
   } catch (error) {
     // ESLint's own "No files matching the pattern" / "All files matched by ... are ignored".
-    if (/No files matching|are ignored/u.test((error as Error).message)) throw new UsageError((error as Error).message.split("\n")[0]);
+    if (/No files matching|are ignored/u.test((error as Error).message))
+      throw new UsageError((error as Error).message.split("\n")[0]);
     throw error;
   } finally {
     stopProgress();

@@ -20,17 +20,32 @@ export const OPENSTACK_RULE_OPTIONS: Record<string, unknown[]> = {
         { name: "priv_utils.execute", mode: "exec" },
       ],
       // `netutils.is_valid_*` need no entry: `is_valid*` / `validate*` functions validate in every config.
-      validators: ["uuidutils.is_uuid_like", "oslo_utils.uuidutils.is_uuid_like", "strutils.is_int_like", "oslo_utils.strutils.is_int_like"],
+      validators: [
+        "uuidutils.is_uuid_like",
+        "oslo_utils.uuidutils.is_uuid_like",
+        "strutils.is_int_like",
+        "oslo_utils.strutils.is_int_like",
+      ],
     },
   ],
   "no-sensitive-data-in-logs": [
     {
-      maskingFunctions: ["strutils.mask_password", "strutils.mask_dict_password", "oslo_utils.strutils.mask_password", "oslo_utils.strutils.mask_dict_password"],
+      maskingFunctions: [
+        "strutils.mask_password",
+        "strutils.mask_dict_password",
+        "oslo_utils.strutils.mask_password",
+        "oslo_utils.strutils.mask_dict_password",
+      ],
       suggestedMaskFunction: "strutils.mask_password",
     },
   ],
   "no-broad-except": [
-    { reraisingContextManagers: ["excutils.save_and_reraise_exception", "oslo_utils.excutils.save_and_reraise_exception"] },
+    {
+      reraisingContextManagers: [
+        "excutils.save_and_reraise_exception",
+        "oslo_utils.excutils.save_and_reraise_exception",
+      ],
+    },
   ],
 };
 
@@ -53,7 +68,11 @@ export function ruleSettings(
 
 /** Flat configs: usable as `extends: [plugin.configs.recommended]` or `extends: ["python-audit/recommended"]`. */
 export function createConfigs(plugin: ESLint.Plugin, namespace: string, rules: Record<string, RuleWithDocs>) {
-  const base = (name: string, include: (rule: RuleWithDocs) => boolean, options?: Record<string, unknown[]>): Linter.Config => ({
+  const base = (
+    name: string,
+    include: (rule: RuleWithDocs) => boolean,
+    options?: Record<string, unknown[]>,
+  ): Linter.Config => ({
     name: `${namespace}/${name}`,
     files: PYTHON_FILES,
     plugins: { [namespace]: plugin },

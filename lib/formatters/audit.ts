@@ -86,18 +86,29 @@ function formatAudit(results: ESLint.LintResult[], context: FormatterContext = {
       const docs = rulesMeta[ruleId]?.docs;
       const title = docs?.category ?? ruleId;
       let category = categories.get(title);
-      if (!category) categories.set(title, (category = { title, ruleIds: new Set(), findings: [], remediation: new Map() }));
+      if (!category)
+        categories.set(title, (category = { title, ruleIds: new Set(), findings: [], remediation: new Map() }));
       category.ruleIds.add(ruleId);
       category.remediation.set(ruleId, docs?.remediation ?? docs?.description ?? "See the rule's documentation.");
-      category.findings.push({ file, message, scope: scopeAt(spans, message.line), source: text === null ? [] : sourceExcerpt(lines, message) });
+      category.findings.push({
+        file,
+        message,
+        scope: scopeAt(spans, message.line),
+        source: text === null ? [] : sourceExcerpt(lines, message),
+      });
     }
   }
 
   const byLocation = (a: Finding, b: Finding) =>
-    (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.message.line - b.message.line || a.message.column - b.message.column || String(a.message.ruleId).localeCompare(String(b.message.ruleId));
+    (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+    a.message.line - b.message.line ||
+    a.message.column - b.message.column ||
+    String(a.message.ruleId).localeCompare(String(b.message.ruleId));
   const errorCount = (c: Category) => c.findings.filter((f) => f.message.severity === 2).length;
   // Categories with errors first, then by size and title: the reader meets the defects before the advice.
-  const ordered = [...categories.values()].sort((a, b) => errorCount(b) - errorCount(a) || b.findings.length - a.findings.length || a.title.localeCompare(b.title));
+  const ordered = [...categories.values()].sort(
+    (a, b) => errorCount(b) - errorCount(a) || b.findings.length - a.findings.length || a.title.localeCompare(b.title),
+  );
   for (const category of ordered) category.findings.sort(byLocation);
 
   const totalFindings = ordered.reduce((n, c) => n + c.findings.length, 0);
@@ -112,12 +123,22 @@ function formatAudit(results: ESLint.LintResult[], context: FormatterContext = {
 
   ordered.forEach((category, index) => {
     const number = index + 1;
-    const rules = [...category.ruleIds].sort().map((id) => `\`${id}\``).join(", ");
-    out.push(`## ${number}. ${category.title}`, "", `Rule: ${rules}. ${plural(category.findings.length, "finding")}.`, "");
+    const rules = [...category.ruleIds]
+      .sort()
+      .map((id) => `\`${id}\``)
+      .join(", ");
+    out.push(
+      `## ${number}. ${category.title}`,
+      "",
+      `Rule: ${rules}. ${plural(category.findings.length, "finding")}.`,
+      "",
+    );
     category.findings.forEach((finding, i) => {
       const { message } = finding;
       const severity = message.severity === 2 ? "defect" : "hardening advice";
-      const where = `\`${finding.file}\`, line ${message.line}` + (finding.scope ? `, in \`${finding.scope}\`` : ", at module level");
+      const where =
+        `\`${finding.file}\`, line ${message.line}` +
+        (finding.scope ? `, in \`${finding.scope}\`` : ", at module level");
       out.push(`### ${number}.${i + 1} ${finding.file}:${message.line} (${severity})`, "");
       out.push(`**Location:** ${where}`, "");
       out.push(`**Issue:** ${message.message}`, "");
@@ -131,22 +152,30 @@ function formatAudit(results: ESLint.LintResult[], context: FormatterContext = {
 
   if (parseErrors.length) {
     out.push("## Files that could not be audited", "");
-    for (const { file, message } of parseErrors) out.push(`- \`${file}:${message.line}:${message.column}\`: ${message.message}`);
+    for (const { file, message } of parseErrors)
+      out.push(`- \`${file}:${message.line}:${message.column}\`: ${message.message}`);
     out.push("");
   }
 
   out.push("## Conclusion", "");
   if (totalErrors === 0 && parseErrors.length === 0) {
     out.push(NO_DEFECTS, "");
-    if (results.length === 0) out.push("No files were audited: check the paths given and the `files` patterns of the config.", "");
-    if (totalFindings) out.push(`${plural(totalFindings, "warning")} above ${totalFindings === 1 ? "is" : "are"} hardening advice.`, "");
+    if (results.length === 0)
+      out.push("No files were audited: check the paths given and the `files` patterns of the config.", "");
+    if (totalFindings)
+      out.push(`${plural(totalFindings, "warning")} above ${totalFindings === 1 ? "is" : "are"} hardening advice.`, "");
   } else {
     out.push("| Category | Defects (error) | Hardening advice (warning) |", "| --- | ---: | ---: |");
-    for (const category of ordered) out.push(`| ${category.title} | ${errorCount(category)} | ${category.findings.length - errorCount(category)} |`);
+    for (const category of ordered)
+      out.push(`| ${category.title} | ${errorCount(category)} | ${category.findings.length - errorCount(category)} |`);
     if (parseErrors.length) out.push(`| Not audited (parse errors) | ${parseErrors.length} | 0 |`);
     out.push(`| **Total** | **${totalErrors + parseErrors.length}** | **${totalFindings - totalErrors}** |`, "");
   }
-  if (suppressed) out.push(`${plural(suppressed, "finding")} suppressed by \`eslint-disable\` comments or bulk suppressions ${suppressed === 1 ? "is" : "are"} not listed.`, "");
+  if (suppressed)
+    out.push(
+      `${plural(suppressed, "finding")} suppressed by \`eslint-disable\` comments or bulk suppressions ${suppressed === 1 ? "is" : "are"} not listed.`,
+      "",
+    );
   return out.join("\n");
 }
 

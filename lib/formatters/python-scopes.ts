@@ -49,7 +49,11 @@ export function scopeSpans(text: string): ScopeSpan[] {
         const header = HEADER.exec(line.slice(i));
         if (header) {
           const prefix = open.length ? `${open[open.length - 1].span.name.replace(/\(\)$/u, "")}.` : "";
-          const span = { name: `${prefix}${header[2]}${header[1] === "def" ? "()" : ""}`, start: lineNumber, end: lineNumber };
+          const span = {
+            name: `${prefix}${header[2]}${header[1] === "def" ? "()" : ""}`,
+            start: lineNumber,
+            end: lineNumber,
+          };
           spans.push(span);
           open.push({ span, indent, last: lineNumber });
         }

@@ -68,7 +68,14 @@ export function createEmptyScopeManager(ast: Program): EmptyScopeManager {
 
 /** One reachable code path segment covering the whole file, for the code-path events core rules listen to. */
 export function createProgramCodePath() {
-  const segment = { id: "s1_1", reachable: true, nextSegments: [], prevSegments: [], allNextSegments: [], allPrevSegments: [] };
+  const segment = {
+    id: "s1_1",
+    reachable: true,
+    nextSegments: [],
+    prevSegments: [],
+    allNextSegments: [],
+    allPrevSegments: [],
+  };
   const codePath = {
     id: "s1",
     origin: "program",

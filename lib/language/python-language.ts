@@ -16,7 +16,12 @@ const LANGUAGE_OPTIONS: Record<string, (value: unknown) => boolean> = { nosec: (
  * JS-shaped defaults that core rules read unconditionally from `context.languageOptions` (`strict` reads
  * `parserOptions.ecmaFeatures`); they describe no Python behaviour.
  */
-const JS_COMPAT_DEFAULTS = { sourceType: "module", ecmaVersion: 2025, globals: {}, parserOptions: { ecmaFeatures: {} } };
+const JS_COMPAT_DEFAULTS = {
+  sourceType: "module",
+  ecmaVersion: 2025,
+  globals: {},
+  parserOptions: { ecmaFeatures: {} },
+};
 
 /**
  * JS language options that shared configs commonly set for all files; they mean nothing for Python and are
@@ -45,8 +50,14 @@ export class PythonLanguage implements Language<{
     for (const [key, value] of Object.entries(languageOptions ?? {})) {
       if (IGNORED_JS_OPTIONS.has(key)) continue;
       const valid = LANGUAGE_OPTIONS[key];
-      if (!valid) throw new Error(`Unknown language option "${key}" for python-audit/python (known: ${Object.keys(LANGUAGE_OPTIONS).join(", ")}).`);
-      if (!valid(value)) throw new Error(`Language option "${key}" of python-audit/python must be a boolean, got ${JSON.stringify(value)}.`);
+      if (!valid)
+        throw new Error(
+          `Unknown language option "${key}" for python-audit/python (known: ${Object.keys(LANGUAGE_OPTIONS).join(", ")}).`,
+        );
+      if (!valid(value))
+        throw new Error(
+          `Language option "${key}" of python-audit/python must be a boolean, got ${JSON.stringify(value)}.`,
+        );
     }
   }
 

@@ -103,7 +103,12 @@ export class PythonSourceCode extends TextSourceCodeBase<{
         case "eslint-disable-next-line":
         case "eslint-disable-line":
           directives.push(
-            new Directive({ type: label.slice("eslint-".length) as DirectiveType, node: comment, value, justification }),
+            new Directive({
+              type: label.slice("eslint-".length) as DirectiveType,
+              node: comment,
+              value,
+              justification,
+            }),
           );
           break;
         default:
@@ -113,7 +118,10 @@ export class PythonSourceCode extends TextSourceCodeBase<{
     return { problems, directives };
   }
 
-  applyInlineConfig(): { configs: Array<{ config: { rules: RulesConfig }; loc: SourceLocation }>; problems: FileProblem[] } {
+  applyInlineConfig(): {
+    configs: Array<{ config: { rules: RulesConfig }; loc: SourceLocation }>;
+    problems: FileProblem[];
+  } {
     const configs: Array<{ config: { rules: RulesConfig }; loc: SourceLocation }> = [];
     const problems: FileProblem[] = [];
     for (const comment of this.getInlineConfigNodes()) {
@@ -128,23 +136,57 @@ export class PythonSourceCode extends TextSourceCodeBase<{
 
   // ---- token store (ESLint's API)
 
-  getTokenBefore(node: { range: Range }, options?: CursorOptions) { return this.#store.getTokenBefore(node, options); }
-  getTokenAfter(node: { range: Range }, options?: CursorOptions) { return this.#store.getTokenAfter(node, options); }
-  getTokensBefore(node: { range: Range }, options?: CursorOptions) { return this.#store.getTokensBefore(node, options); }
-  getTokensAfter(node: { range: Range }, options?: CursorOptions) { return this.#store.getTokensAfter(node, options); }
-  getFirstToken(node: { range: Range }, options?: CursorOptions) { return this.#store.getFirstToken(node, options); }
-  getFirstTokens(node: { range: Range }, options?: CursorOptions) { return this.#store.getFirstTokens(node, options); }
-  getLastToken(node: { range: Range }, options?: CursorOptions) { return this.#store.getLastToken(node, options); }
-  getLastTokens(node: { range: Range }, options?: CursorOptions) { return this.#store.getLastTokens(node, options); }
-  getTokens(node: { range: Range }, before?: number | CursorOptions, after?: number) { return this.#store.getTokens(node, before, after); }
-  getTokensBetween(left: { range: Range }, right: { range: Range }, padding?: number | CursorOptions) { return this.#store.getTokensBetween(left, right, padding); }
-  getFirstTokenBetween(left: { range: Range }, right: { range: Range }, options?: CursorOptions) { return this.#store.getFirstTokenBetween(left, right, options); }
-  getLastTokenBetween(left: { range: Range }, right: { range: Range }, options?: CursorOptions) { return this.#store.getLastTokenBetween(left, right, options); }
-  getTokenByRangeStart(offset: number, options?: { includeComments?: boolean }) { return this.#store.getTokenByRangeStart(offset, options); }
-  getCommentsBefore(node: { range: Range }) { return this.#store.getCommentsBefore(node); }
-  getCommentsAfter(node: { range: Range }) { return this.#store.getCommentsAfter(node); }
-  getCommentsInside(node: { range: Range }) { return this.#store.getCommentsInside(node); }
-  commentsExistBetween(left: { range: Range }, right: { range: Range }) { return this.#store.commentsExistBetween(left, right); }
+  getTokenBefore(node: { range: Range }, options?: CursorOptions) {
+    return this.#store.getTokenBefore(node, options);
+  }
+  getTokenAfter(node: { range: Range }, options?: CursorOptions) {
+    return this.#store.getTokenAfter(node, options);
+  }
+  getTokensBefore(node: { range: Range }, options?: CursorOptions) {
+    return this.#store.getTokensBefore(node, options);
+  }
+  getTokensAfter(node: { range: Range }, options?: CursorOptions) {
+    return this.#store.getTokensAfter(node, options);
+  }
+  getFirstToken(node: { range: Range }, options?: CursorOptions) {
+    return this.#store.getFirstToken(node, options);
+  }
+  getFirstTokens(node: { range: Range }, options?: CursorOptions) {
+    return this.#store.getFirstTokens(node, options);
+  }
+  getLastToken(node: { range: Range }, options?: CursorOptions) {
+    return this.#store.getLastToken(node, options);
+  }
+  getLastTokens(node: { range: Range }, options?: CursorOptions) {
+    return this.#store.getLastTokens(node, options);
+  }
+  getTokens(node: { range: Range }, before?: number | CursorOptions, after?: number) {
+    return this.#store.getTokens(node, before, after);
+  }
+  getTokensBetween(left: { range: Range }, right: { range: Range }, padding?: number | CursorOptions) {
+    return this.#store.getTokensBetween(left, right, padding);
+  }
+  getFirstTokenBetween(left: { range: Range }, right: { range: Range }, options?: CursorOptions) {
+    return this.#store.getFirstTokenBetween(left, right, options);
+  }
+  getLastTokenBetween(left: { range: Range }, right: { range: Range }, options?: CursorOptions) {
+    return this.#store.getLastTokenBetween(left, right, options);
+  }
+  getTokenByRangeStart(offset: number, options?: { includeComments?: boolean }) {
+    return this.#store.getTokenByRangeStart(offset, options);
+  }
+  getCommentsBefore(node: { range: Range }) {
+    return this.#store.getCommentsBefore(node);
+  }
+  getCommentsAfter(node: { range: Range }) {
+    return this.#store.getCommentsAfter(node);
+  }
+  getCommentsInside(node: { range: Range }) {
+    return this.#store.getCommentsInside(node);
+  }
+  commentsExistBetween(left: { range: Range }, right: { range: Range }) {
+    return this.#store.commentsExistBetween(left, right);
+  }
 
   /** ESLint 9's deprecated name of `isSpaceBetween`. */
   isSpaceBetweenTokens(first: { range: Range }, second: { range: Range }): boolean {
@@ -153,7 +195,8 @@ export class PythonSourceCode extends TextSourceCodeBase<{
 
   /** Whether there is whitespace (not a comment or token) between two nodes or tokens. */
   isSpaceBetween(first: { range: Range }, second: { range: Range }): boolean {
-    const [start, end] = first.range[1] <= second.range[0] ? [first.range[1], second.range[0]] : [second.range[1], first.range[0]];
+    const [start, end] =
+      first.range[1] <= second.range[0] ? [first.range[1], second.range[0]] : [second.range[1], first.range[0]];
     return /\s/u.test(this.text.slice(start, end));
   }
 
@@ -209,4 +252,3 @@ export class PythonSourceCode extends TextSourceCodeBase<{
     return starts;
   }
 }
-

@@ -4,7 +4,8 @@ import { lowerBound } from "../ast/ranges.js";
 type TokenOrComment = PyToken | PyComment;
 type Filter = (token: TokenOrComment) => boolean;
 /** ESLint's cursor options: a skip count, a filter, or `{ includeComments, filter, skip, count }`. */
-export type CursorOptions = number | Filter | { includeComments?: boolean; filter?: Filter; skip?: number; count?: number } | undefined;
+export type CursorOptions =
+  number | Filter | { includeComments?: boolean; filter?: Filter; skip?: number; count?: number } | undefined;
 type HasRange = { range: Range };
 
 interface Normalized {
@@ -49,7 +50,11 @@ export class TokenStore {
       let t = 0;
       let c = 0;
       while (t < this.tokens.length || c < this.comments.length) {
-        if (c >= this.comments.length || (t < this.tokens.length && this.tokens[t].range[0] < this.comments[c].range[0])) merged.push(this.tokens[t++]);
+        if (
+          c >= this.comments.length ||
+          (t < this.tokens.length && this.tokens[t].range[0] < this.comments[c].range[0])
+        )
+          merged.push(this.tokens[t++]);
         else merged.push(this.comments[c++]);
       }
       this.#all = merged;
@@ -62,7 +67,14 @@ export class TokenStore {
   }
 
   /** Walks from `index` in `step` direction inside [low, high), applying skip/filter, collecting up to `count`. */
-  #collect(list: ReadonlyArray<TokenOrComment>, index: number, step: 1 | -1, o: Normalized, low = 0, high = list.length): TokenOrComment[] {
+  #collect(
+    list: ReadonlyArray<TokenOrComment>,
+    index: number,
+    step: 1 | -1,
+    o: Normalized,
+    low = 0,
+    high = list.length,
+  ): TokenOrComment[] {
     const out: TokenOrComment[] = [];
     let skip = o.skip;
     for (let i = index; i >= low && i < high && (o.count <= 0 || out.length < o.count); i += step) {
@@ -159,14 +171,16 @@ export class TokenStore {
   getCommentsBefore(nodeOrToken: HasRange): PyComment[] {
     const out: PyComment[] = [];
     const all = this.all;
-    for (let i = lowerBound(all, nodeOrToken.range[0]) - 1; i >= 0 && all[i].type === "Block"; i--) out.unshift(all[i] as PyComment);
+    for (let i = lowerBound(all, nodeOrToken.range[0]) - 1; i >= 0 && all[i].type === "Block"; i--)
+      out.unshift(all[i] as PyComment);
     return out;
   }
 
   getCommentsAfter(nodeOrToken: HasRange): PyComment[] {
     const out: PyComment[] = [];
     const all = this.all;
-    for (let i = lowerBound(all, nodeOrToken.range[1]); i < all.length && all[i].type === "Block"; i++) out.push(all[i] as PyComment);
+    for (let i = lowerBound(all, nodeOrToken.range[1]); i < all.length && all[i].type === "Block"; i++)
+      out.push(all[i] as PyComment);
     return out;
   }
 

@@ -131,7 +131,16 @@ function childProps(children: ChildSpec): Array<readonly [prop: string, multiple
 /** The TreeCursor subset the converter reads: the binding's cursor, or the native walker's `FlatCursor`. */
 export type CursorLike = Pick<
   TreeSitter.TreeCursor,
-  "nodeTypeId" | "nodeType" | "nodeIsNamed" | "startIndex" | "endIndex" | "currentFieldId" | "currentFieldName" | "gotoFirstChild" | "gotoNextSibling" | "gotoParent"
+  | "nodeTypeId"
+  | "nodeType"
+  | "nodeIsNamed"
+  | "startIndex"
+  | "endIndex"
+  | "currentFieldId"
+  | "currentFieldName"
+  | "gotoFirstChild"
+  | "gotoNextSibling"
+  | "gotoParent"
 >;
 /** A tree to convert, with the caches for its kind's ids (the binding's and the native walker's ids are kept apart). */
 export interface WalkableTree {
@@ -268,7 +277,12 @@ export function convert(tree: WalkableTree, text: string, options: { tokens?: bo
 
     if (cursor.gotoFirstChild()) {
       if (depth >= MAX_NESTING_DEPTH) {
-        throw PythonSyntaxError.at(text, start, `code nested more than ${MAX_NESTING_DEPTH} levels deep; Python's own parser gives up on it too`, lines);
+        throw PythonSyntaxError.at(
+          text,
+          start,
+          `code nested more than ${MAX_NESTING_DEPTH} levels deep; Python's own parser gives up on it too`,
+          lines,
+        );
       }
       owners.push(pushed);
       filled.push(0);
@@ -277,7 +291,9 @@ export function convert(tree: WalkableTree, text: string, options: { tokens?: bo
     }
     // A leaf: a token unless it is empty (tree-sitter gives zero-width nodes for empty string content).
     if (emitTokens && end > start && !(pushed && WHOLE_TOKEN_TYPES.has(info.name))) {
-      const tokenType = info.named ? (NAMED_TOKEN_TYPES[info.name] ?? wordOrPunctuator(text, start, end)) : wordOrPunctuator(text, start, end);
+      const tokenType = info.named
+        ? (NAMED_TOKEN_TYPES[info.name] ?? wordOrPunctuator(text, start, end))
+        : wordOrPunctuator(text, start, end);
       pushToken(tokens, tokenType, text, start, end, locate);
     }
     if (!gotoNext(cursor, owners, filled, tokenize)) break;
@@ -322,13 +338,26 @@ function nodeAt(owners: Owner[], level: number): MutableNode {
   return owner instanceof Hoisted ? owner.into : (owner as MutableNode);
 }
 
-const specByAstType = new Map<string, TypeSpec>(Object.values(typeSpecs).filter((spec) => spec[0]).map((spec) => [spec[0], spec]));
+const specByAstType = new Map<string, TypeSpec>(
+  Object.values(typeSpecs)
+    .filter((spec) => spec[0])
+    .map((spec) => [spec[0], spec]),
+);
 // Each `currentFieldId` read crosses into native code; skip it where the parent type has no such field.
-const TOKEN_FIELD_TYPES = new Set(Object.values(typeSpecs).filter(([, fields]) => Object.values(fields).some((f) => f[2])).map(([type]) => type));
-const NODE_FIELD_TYPES = new Set(Object.values(typeSpecs).filter(([, fields]) => Object.values(fields).some((f) => !f[2])).map(([type]) => type));
+const TOKEN_FIELD_TYPES = new Set(
+  Object.values(typeSpecs)
+    .filter(([, fields]) => Object.values(fields).some((f) => f[2]))
+    .map(([type]) => type),
+);
+const NODE_FIELD_TYPES = new Set(
+  Object.values(typeSpecs)
+    .filter(([, fields]) => Object.values(fields).some((f) => !f[2]))
+    .map(([type]) => type),
+);
 /** Types whose slots are counted by a separator token (`slice`: `:`), not by sub-nodes. */
 const SEPARATORS = new Map<string, string>();
-for (const [type, , children] of Object.values(typeSpecs)) if (children?.kind === "slots" && children.separator) SEPARATORS.set(type, children.separator);
+for (const [type, , children] of Object.values(typeSpecs))
+  if (children?.kind === "slots" && children.separator) SEPARATORS.set(type, children.separator);
 
 function fieldSpecOf(node: MutableNode, field: string) {
   return specByAstType.get(node.type)?.[1][field];

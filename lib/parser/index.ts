@@ -70,7 +70,12 @@ function defineLazyTokens(program: Program, input: string, text: string): void {
 /** Puts comments blanked for the bracket-joining retry back into `Program.comments`, in order. */
 function restoreComments(program: Program, ranges: Array<[number, number]>, text: string, lines: LineIndex): void {
   for (const [start, end] of ranges) {
-    program.comments.push({ type: "Block", value: text.slice(start + 1, end), range: [start, end], loc: { start: lines.position(start), end: lines.position(end) } });
+    program.comments.push({
+      type: "Block",
+      value: text.slice(start + 1, end),
+      range: [start, end],
+      loc: { start: lines.position(start), end: lines.position(end) },
+    });
   }
   program.comments.sort((a, b) => a.range[0] - b.range[0]);
 }

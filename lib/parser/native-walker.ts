@@ -66,14 +66,14 @@ export function parseFlat(text: string): FlatTree | null | undefined {
       buffer = smaller;
     }
   }
-  return new FlatTree(buffer, ++generation);
+  return new FlatTree(buffer, ++currentGeneration);
 }
 
 /** One record buffer per thread, reused for every file: an ArrayBuffer per file would be returned to the OS late. */
 const INITIAL_BUFFER = 1 << 20;
 const SHRINK_ABOVE = 1 << 24;
 let buffer = new Int32Array(INITIAL_BUFFER);
-let generation = 0;
+let currentGeneration = 0;
 
 /** A parsed tree as flat records, walkable with the TreeCursor subset the converter uses. */
 export class FlatTree {
@@ -83,7 +83,8 @@ export class FlatTree {
   ) {}
   /** Walks the records; only until the next parse, which reuses the buffer. */
   walk(): FlatCursor {
-    if (this.generation !== generation) throw new Error("FlatTree: the records were overwritten by a later parse; convert a tree right after parsing it");
+    if (this.generation !== currentGeneration)
+      throw new Error("FlatTree: the records were overwritten by a later parse; convert a tree right after parsing it");
     return new FlatCursor(this.records);
   }
 }

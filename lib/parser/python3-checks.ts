@@ -36,7 +36,10 @@ export function checkPython3(program: Program, watched: ReadonlyArray<PyNode>, t
         const index = node.operators.indexOf("<>");
         if (index !== -1) {
           const gapStart = node.children[index].range[1];
-          fail(gapStart + text.slice(gapStart, node.children[index + 1].range[0]).indexOf("<>"), "'<>' is Python 2; use '!='");
+          fail(
+            gapStart + text.slice(gapStart, node.children[index + 1].range[0]).indexOf("<>"),
+            "'<>' is Python 2; use '!='",
+          );
         }
         break;
       }
@@ -47,7 +50,10 @@ export function checkPython3(program: Program, watched: ReadonlyArray<PyNode>, t
         const literal = text.slice(node.range[0], node.range[1]);
         if (/[lL]$/u.test(literal)) fail(node.range[0], `invalid decimal literal '${literal}' (Python 2 long suffix)`);
         if (/^0[0-9_]*[1-9]/u.test(literal)) {
-          fail(node.range[0], "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers");
+          fail(
+            node.range[0],
+            "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
+          );
         }
         break;
       }
@@ -62,12 +68,19 @@ export function checkPython3(program: Program, watched: ReadonlyArray<PyNode>, t
         }
         break;
       case "PyRaiseStatement":
-        if (node.exception?.type === "PyExpressionList") fail(node.exception.range[0], "Python 2 'raise E, V' form; use raise E(V)");
+        if (node.exception?.type === "PyExpressionList")
+          fail(node.exception.range[0], "Python 2 'raise E, V' form; use raise E(V)");
         break;
       case "PyDeleteStatement":
         for (const target of deleteTargets([node.target])) {
           if (!["PyIdentifier", "PyAttribute", "PySubscript"].includes(target.type)) {
-            fail(target.range[0], `cannot delete ${target.type.slice(2).replace(/([a-z])([A-Z])/gu, "$1 $2").toLowerCase()}`);
+            fail(
+              target.range[0],
+              `cannot delete ${target.type
+                .slice(2)
+                .replace(/([a-z])([A-Z])/gu, "$1 $2")
+                .toLowerCase()}`,
+            );
           }
         }
         break;
@@ -83,7 +96,12 @@ function deleteTargets(nodes: ReadonlyArray<PyNode>): PyNode[] {
   const pending = [...nodes];
   while (pending.length) {
     const node = pending.shift()!;
-    if (node.type === "PyExpressionList" || node.type === "PyTuple" || node.type === "PyList" || node.type === "PyParenthesizedExpression") {
+    if (
+      node.type === "PyExpressionList" ||
+      node.type === "PyTuple" ||
+      node.type === "PyList" ||
+      node.type === "PyParenthesizedExpression"
+    ) {
       pending.unshift(...(node.type === "PyParenthesizedExpression" ? [node.expression] : node.children));
     } else out.push(node);
   }

@@ -42,8 +42,12 @@ export function checkSourceText(text: string): void {
     }
     const encoding = match[1].toLowerCase().replace(/_/g, "-");
     // Pure ASCII reads the same in any ASCII-compatible encoding, so only non-ASCII text is at risk.
-    if (!UTF8_COMPATIBLE.has(encoding) && /[^\x00-\x7f]/u.test(text)) {
-      const offset = (i === 0 ? 0 : firstLines[0].length + (text[firstLines[0].length] === "\r" && text[firstLines[0].length + 1] === "\n" ? 2 : 1)) + match.index;
+    if (!UTF8_COMPATIBLE.has(encoding) && /[^\p{ASCII}]/u.test(text)) {
+      const offset =
+        (i === 0
+          ? 0
+          : firstLines[0].length +
+            (text[firstLines[0].length] === "\r" && text[firstLines[0].length + 1] === "\n" ? 2 : 1)) + match.index;
       throw PythonSyntaxError.at(
         text,
         offset,
@@ -94,7 +98,7 @@ function describeErrorNode(node: TreeSitter.SyntaxNode, text: string, lines: Lin
       if (cursor.nodeType !== "comment") leaves.push(cursor.currentNode);
       let moved = cursor.gotoNextSibling();
       while (!moved) {
-        if (!cursor.gotoParent() || cursor.startIndex === node.startIndex && cursor.endIndex === end) {
+        if (!cursor.gotoParent() || (cursor.startIndex === node.startIndex && cursor.endIndex === end)) {
           moved = false;
           break;
         }
@@ -126,7 +130,11 @@ function describeErrorNode(node: TreeSitter.SyntaxNode, text: string, lines: Lin
   }
   // An operator or keyword with nothing after it on its line.
   for (const leaf of leaves) {
-    if (!leaf.isNamed && /^\s*(#.*)?$/u.test(text.slice(leaf.endIndex, nextLineEnd(text, leaf.endIndex))) && !CLOSE_OK.has(leaf.type)) {
+    if (
+      !leaf.isNamed &&
+      /^\s*(#.*)?$/u.test(text.slice(leaf.endIndex, nextLineEnd(text, leaf.endIndex))) &&
+      !CLOSE_OK.has(leaf.type)
+    ) {
       return at(leaf, `unexpected end of line after ${quote(text.slice(leaf.startIndex, leaf.endIndex))}`);
     }
   }
@@ -138,9 +146,38 @@ function describeErrorNode(node: TreeSitter.SyntaxNode, text: string, lines: Lin
   return at(culprit, `unexpected ${quote(text.slice(culprit.startIndex, culprit.endIndex))}`);
 }
 
-const COMPOUND_KEYWORDS = new Set(["if", "elif", "else", "while", "for", "with", "def", "class", "try", "except", "finally", "async", "match", "case"]);
+const COMPOUND_KEYWORDS = new Set([
+  "if",
+  "elif",
+  "else",
+  "while",
+  "for",
+  "with",
+  "def",
+  "class",
+  "try",
+  "except",
+  "finally",
+  "async",
+  "match",
+  "case",
+]);
 /** Tokens that may legitimately end a line. */
-const CLOSE_OK = new Set([")", "]", "}", ":", "pass", "break", "continue", "return", "None", "True", "False", "...", "string_end"]);
+const CLOSE_OK = new Set([
+  ")",
+  "]",
+  "}",
+  ":",
+  "pass",
+  "break",
+  "continue",
+  "return",
+  "None",
+  "True",
+  "False",
+  "...",
+  "string_end",
+]);
 
 function nextLineEnd(text: string, from: number): number {
   const match = /\r|\n/u.exec(text.slice(from));

@@ -3,7 +3,10 @@ import type { PyComment, PyToken } from "../ast/base.js";
 import type { Program, PyNode, PyNodeTypeMap } from "../ast/generated/node-types.js";
 
 type Located = { range: [number, number] };
-type CursorOptions = number | ((token: PyToken | PyComment) => boolean) | { includeComments?: boolean; filter?: (token: PyToken | PyComment) => boolean; skip?: number; count?: number };
+type CursorOptions =
+  | number
+  | ((token: PyToken | PyComment) => boolean)
+  | { includeComments?: boolean; filter?: (token: PyToken | PyComment) => boolean; skip?: number; count?: number };
 
 /**
  * What a Python rule can use of `context.sourceCode` in both modes: the language's PythonSourceCode and ESLint's
@@ -52,7 +55,10 @@ export type PythonRuleListener = {
   [Type in keyof PyNodeTypeMap as `${Type}:exit`]?: (node: PyNodeTypeMap[Type]) => void;
 } & Record<string, ((node: never) => void) | undefined>;
 
-export interface PythonRuleTypes<Options extends unknown[], MessageIds extends string> extends RuleDefinitionTypeOptions {
+export interface PythonRuleTypes<
+  Options extends unknown[],
+  MessageIds extends string,
+> extends RuleDefinitionTypeOptions {
   LangOptions: Record<string, unknown>;
   Code: PythonRuleSourceCode & RuleContext["sourceCode"];
   RuleOptions: Options;
@@ -101,7 +107,8 @@ export function createRule<Options extends unknown[] = [], MessageIds extends st
   return {
     name: spec.name,
     meta: { ...spec.meta, docs: { ...spec.meta.docs, url: spec.meta.docs.url ?? ruleDocsUrl(spec.name) } },
-    create: (context) => spec.create(withSuppressions(spec, context as unknown as PythonRuleContext<Options, MessageIds>)) as RuleVisitor,
+    create: (context) =>
+      spec.create(withSuppressions(spec, context as unknown as PythonRuleContext<Options, MessageIds>)) as RuleVisitor,
   } as RuleDefinition<PythonRuleTypes<Options, MessageIds>> & { name: string };
 }
 

@@ -10,13 +10,21 @@ export function shortText(text: string, max = 60): string {
 
 /** A fix that inserts an import after the module docstring, `__future__` imports and the other top-level imports. */
 export function importFix(fixer: any, sourceCode: PythonRuleSourceCode, statement: string) {
-  const body = sourceCode.ast.body as PyNode[];
+  const body: PyNode[] = sourceCode.ast.body;
   let after: PyNode | null = null;
   for (const [index, node] of body.entries()) {
     const isDocstring = index === 0 && statementExpression(node)?.type === "PyString";
-    if (isDocstring || node.type === "PyImportStatement" || node.type === "PyImportFromStatement" || node.type === "PyFutureImportStatement") after = node;
+    if (
+      isDocstring ||
+      node.type === "PyImportStatement" ||
+      node.type === "PyImportFromStatement" ||
+      node.type === "PyFutureImportStatement"
+    )
+      after = node;
     else break;
   }
   const eol = sourceCode.text.includes("\r\n") ? "\r\n" : "\n";
-  return after ? fixer.insertTextAfterRange(after.range, `${eol}${statement}`) : fixer.insertTextBeforeRange([0, 0], `${statement}${eol}`);
+  return after
+    ? fixer.insertTextAfterRange(after.range, `${eol}${statement}`)
+    : fixer.insertTextBeforeRange([0, 0], `${statement}${eol}`);
 }

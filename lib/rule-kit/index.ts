@@ -1,5 +1,11 @@
 export { createRule, ruleDocsUrl } from "./create-rule.js";
-export type { PythonRuleContext, PythonRuleDocs, PythonRuleListener, PythonRuleSourceCode, PythonRuleSpec } from "./create-rule.js";
+export type {
+  PythonRuleContext,
+  PythonRuleDocs,
+  PythonRuleListener,
+  PythonRuleSourceCode,
+  PythonRuleSpec,
+} from "./create-rule.js";
 export {
   argument,
   callArguments,

@@ -50,12 +50,24 @@ export function parseSuppressionComment(comment: PyComment): SuppressionEntry[] 
     const item = new RegExp(CODE_LIST_ITEM.source, "uy");
     for (let match = item.exec(list); match && isBanditId(match[2]); match = item.exec(list)) {
       const start = textStart + listStart + match.index + match[1].length;
-      codes.push({ kind: "nosec", code: match[2], comment, range: [start, start + match[2].length], usedBy: new Set() });
+      codes.push({
+        kind: "nosec",
+        code: match[2],
+        comment,
+        range: [start, start + match[2].length],
+        usedBy: new Set(),
+      });
     }
     if (codes.length) entries.push(...codes);
     else {
       const markerStart = textStart + nosec.index + nosec[1].length + nosec[2].length;
-      entries.push({ kind: "nosec", code: null, comment, range: [markerStart, markerStart + "nosec".length], usedBy: new Set() });
+      entries.push({
+        kind: "nosec",
+        code: null,
+        comment,
+        range: [markerStart, markerStart + "nosec".length],
+        usedBy: new Set(),
+      });
     }
   }
   const noqa = NOQA.exec(comment.value);
@@ -63,7 +75,13 @@ export function parseSuppressionComment(comment: PyComment): SuppressionEntry[] 
     const listStart = noqa.index + noqa[0].length - noqa[2].length;
     for (const item of noqa[2].matchAll(/[A-Z]+[0-9]+/giu)) {
       const start = textStart + listStart + item.index;
-      entries.push({ kind: "noqa", code: item[0].toUpperCase(), comment, range: [start, start + item[0].length], usedBy: new Set() });
+      entries.push({
+        kind: "noqa",
+        code: item[0].toUpperCase(),
+        comment,
+        range: [start, start + item[0].length],
+        usedBy: new Set(),
+      });
     }
   }
   return entries;
@@ -74,11 +92,19 @@ export function parseSuppressionComment(comment: PyComment): SuppressionEntry[] 
  * ids. Any other word ends the list, and a list without ids is a bare `# nosec` (as in Bandit).
  */
 function isBanditId(word: string): boolean {
-  return /^B\d{3}$/u.test(word) || /^[a-z][a-z0-9]*(_[a-z0-9]+)+$/u.test(word) || /^([a-z0-9@-]+\/)?[a-z0-9]+(-[a-z0-9]+)+$/u.test(word);
+  return (
+    /^B\d{3}$/u.test(word) ||
+    /^[a-z][a-z0-9]*(_[a-z0-9]+)+$/u.test(word) ||
+    /^([a-z0-9@-]+\/)?[a-z0-9]+(-[a-z0-9]+)+$/u.test(word)
+  );
 }
 
 /** Whether `entry` names the rule `ruleName` (its id, its Bandit ids and names, its Ruff codes). */
-export function entryMatchesRule(entry: SuppressionEntry, ruleName: string, codes: SuppressionCodes | undefined): boolean {
+export function entryMatchesRule(
+  entry: SuppressionEntry,
+  ruleName: string,
+  codes: SuppressionCodes | undefined,
+): boolean {
   if (entry.code === null) return true;
   if (entry.kind === "noqa") return codes?.ruff?.includes(entry.code) ?? false;
   // A rule id with any plugin prefix (`python-audit/no-x`, a team plugin's `team/no-x`) or none.
@@ -87,7 +113,10 @@ export function entryMatchesRule(entry: SuppressionEntry, ruleName: string, code
 }
 
 /** Whether `entry` could name any of our rules at all (an id of another tool's check is never "unused" here). */
-export function entryNamesAnyRule(entry: SuppressionEntry, rules: Iterable<{ name: string; codes?: SuppressionCodes }>): boolean {
+export function entryNamesAnyRule(
+  entry: SuppressionEntry,
+  rules: Iterable<{ name: string; codes?: SuppressionCodes }>,
+): boolean {
   for (const rule of rules) if (entryMatchesRule(entry, rule.name, rule.codes)) return true;
   return false;
 }

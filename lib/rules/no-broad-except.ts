@@ -15,9 +15,20 @@ const BROAD = new Set(["Exception", "BaseException", "builtins.Exception", "buil
  */
 function knownExceptions(callee: string): string[] | null {
   if (callee === "open" || callee === "io.open" || callee === "codecs.open") return ["OSError"];
-  if (/^(os|shutil|socket)\./u.test(callee) && !/^os\.path\.(join|basename|dirname|splitext|split|normpath|abspath)$/u.test(callee)) return ["OSError"];
-  if (/^os\.path\./u.test(callee)) return [];
-  if (callee === "int" || callee === "float" || callee === "json.loads" || callee === "uuid.UUID" || /^ipaddress\.ip_(address|network|interface)$/u.test(callee)) return ["ValueError"];
+  if (
+    /^(os|shutil|socket)\./u.test(callee) &&
+    !/^os\.path\.(join|basename|dirname|splitext|split|normpath|abspath)$/u.test(callee)
+  )
+    return ["OSError"];
+  if (callee.startsWith("os.path.")) return [];
+  if (
+    callee === "int" ||
+    callee === "float" ||
+    callee === "json.loads" ||
+    callee === "uuid.UUID" ||
+    /^ipaddress\.ip_(address|network|interface)$/u.test(callee)
+  )
+    return ["ValueError"];
   if (callee === "json.load") return ["OSError", "ValueError"];
   if (/^subprocess\.(check_call|check_output)$/u.test(callee)) return ["OSError", "subprocess.CalledProcessError"];
   if (["str", "len", "repr", "bool", "isinstance"].includes(callee)) return [];
@@ -29,18 +40,24 @@ export default createRule<Options, MessageIds>({
   meta: {
     type: "problem",
     docs: {
-      description: "Disallow broad exception handlers (`except:`, `except Exception`) that swallow errors instead of re-raising them",
+      description:
+        "Disallow broad exception handlers (`except:`, `except Exception`) that swallow errors instead of re-raising them",
       recommended: true,
       severity: "warn",
       category: "Broad exception handling",
       remediation:
         "Catch only the exceptions the `try` body is expected to raise; where a broad handler is needed (a top-level loop that must survive), log the traceback (`LOG.exception`) and re-raise, or run the handler inside `excutils.save_and_reraise_exception()`.",
-      suppressionCodes: { bandit: ["B110", "try_except_pass", "B112", "try_except_continue"], ruff: ["BLE001", "E722", "S110", "S112"] },
+      suppressionCodes: {
+        bandit: ["B110", "try_except_pass", "B112", "try_except_continue"],
+        ruff: ["BLE001", "E722", "S110", "S112"],
+      },
     },
     hasSuggestions: true,
     messages: {
-      swallowed: "`{{handler}}` swallows every exception silently: nothing is logged and nothing re-raises it. Catch the specific exceptions or re-raise.",
-      loggedButSwallowed: "`{{handler}}` logs but swallows every exception, so callers never learn of the failure. Catch the specific exceptions or re-raise after logging.",
+      swallowed:
+        "`{{handler}}` swallows every exception silently: nothing is logged and nothing re-raises it. Catch the specific exceptions or re-raise.",
+      loggedButSwallowed:
+        "`{{handler}}` logs but swallows every exception, so callers never learn of the failure. Catch the specific exceptions or re-raise after logging.",
       useException: "Catch `Exception` instead of everything (lets KeyboardInterrupt and SystemExit through).",
       narrow: "Catch only {{exceptions}}, what the `try` body can raise.",
     },
@@ -51,11 +68,13 @@ export default createRule<Options, MessageIds>({
           reraisingContextManagers: {
             type: "array",
             items: { type: "string" },
-            description: "Context managers that re-raise the active exception on exit (qualified or as written); a handler whose body runs inside one is not reported.",
+            description:
+              "Context managers that re-raise the active exception on exit (qualified or as written); a handler whose body runs inside one is not reported.",
           },
           allowLogged: {
             type: "boolean",
-            description: "Do not report handlers that log the exception with its traceback (`LOG.exception`, `exc_info=True`, `traceback.print_exc()`).",
+            description:
+              "Do not report handlers that log the exception with its traceback (`LOG.exception`, `exc_info=True`, `traceback.print_exc()`).",
           },
         },
         additionalProperties: false,
@@ -63,7 +82,10 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [
       {
-        reraisingContextManagers: ["excutils.save_and_reraise_exception", "oslo_utils.excutils.save_and_reraise_exception"],
+        reraisingContextManagers: [
+          "excutils.save_and_reraise_exception",
+          "oslo_utils.excutils.save_and_reraise_exception",
+        ],
         allowLogged: false,
       },
     ],
@@ -89,23 +111,32 @@ export default createRule<Options, MessageIds>({
         // store would make the language build this file's tokens).
         const text = sourceCode.text;
         const lastHeaderPart = node.name ?? node.types.at(-1);
-        const colonIndex = text.indexOf(":", lastHeaderPart ? lastHeaderPart.range[1] : node.range[0] + "except".length);
+        const colonIndex = text.indexOf(
+          ":",
+          lastHeaderPart ? lastHeaderPart.range[1] : node.range[0] + "except".length,
+        );
         const colonEnd = sourceCode.getLocFromIndex(colonIndex + 1);
         const header = text.slice(node.range[0], colonIndex).replace(/\s+/gu, " ").trim();
         const exceptKeyword = { range: [node.range[0], node.range[0] + "except".length] as [number, number] };
 
         const suggest: Array<{ messageId: MessageIds; data?: Record<string, string>; fix: (fixer: any) => any }> = [];
         if (bare) {
-          suggest.push({ messageId: "useException", fix: (fixer) => fixer.insertTextAfterRange(exceptKeyword.range, " Exception") });
+          suggest.push({
+            messageId: "useException",
+            fix: (fixer) => fixer.insertTextAfterRange(exceptKeyword.range, " Exception"),
+          });
         }
         const narrowed = narrowTo(node, model);
         if (narrowed) {
-          const text = narrowed.length === 1 ? narrowed[0] : `(${narrowed.join(", ")})`;
+          const replacement = narrowed.length === 1 ? narrowed[0] : `(${narrowed.join(", ")})`;
           const target = caughtTarget(node);
           suggest.push({
             messageId: "narrow",
             data: { exceptions: narrowed.map((e) => `\`${e}\``).join(", ") },
-            fix: (fixer) => (target ? fixer.replaceTextRange(target.range, text) : fixer.insertTextAfterRange(exceptKeyword.range, ` ${text}`)),
+            fix: (fixer) =>
+              target
+                ? fixer.replaceTextRange(target.range, replacement)
+                : fixer.insertTextAfterRange(exceptKeyword.range, ` ${replacement}`),
           });
         }
         context.report({
@@ -139,7 +170,11 @@ function narrowTo(handler: PyExceptClause, model: PythonModel): string[] | null 
     if (!known) return null;
     for (const e of known) {
       // `subprocess.CalledProcessError` is only nameable where `subprocess` is imported as such.
-      if (e.startsWith("subprocess.") && !model.bindingsOf("subprocess", handler).some((b) => b.kind === "import" && b.imported === "subprocess")) return null;
+      if (
+        e.startsWith("subprocess.") &&
+        !model.bindingsOf("subprocess", handler).some((b) => b.kind === "import" && b.imported === "subprocess")
+      )
+        return null;
       exceptions.add(e);
     }
   }

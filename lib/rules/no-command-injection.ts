@@ -10,9 +10,11 @@ type Options = [{ extraSinks: Array<{ name: string; mode: Mode }>; sanitizers: s
 type MessageIds = "shellInjection" | "untrustedArgument" | "quote";
 
 const SUBPROCESS_FUNCTIONS = /^subprocess\.(run|call|check_call|check_output|Popen)$/u;
-const SHELL_SINKS = /^(os\.system|os\.popen|subprocess\.(getoutput|getstatusoutput)|asyncio\.create_subprocess_shell|commands\.(getoutput|getstatusoutput))$/u;
+const SHELL_SINKS =
+  /^(os\.system|os\.popen|subprocess\.(getoutput|getstatusoutput)|asyncio\.create_subprocess_shell|commands\.(getoutput|getstatusoutput))$/u;
 /** Sinks whose every positional argument is part of argv (`os.execl(path, arg0, ...)`, `processutils.execute(*cmd)`). */
-const VARARGS_SINKS = /^(os\.(exec[lv]p?e?|spawn[lv]p?e?|posix_spawnp?)|pty\.spawn|(.*\.)?processutils\.(execute|trycmd)|asyncio\.create_subprocess_exec)$/u;
+const VARARGS_SINKS =
+  /^(os\.(exec[lv]p?e?|spawn[lv]p?e?|posix_spawnp?)|pty\.spawn|(.*\.)?processutils\.(execute|trycmd)|asyncio\.create_subprocess_exec)$/u;
 /** Sinks whose first argument (or `cmd=`/`args=`) is the argv list. */
 const ARGV_SINKS = /(^|\.)(utils\.execute|agent_utils\.execute|netns\.execute)$/u;
 
@@ -21,18 +23,37 @@ export default createRule<Options, MessageIds>({
   meta: {
     type: "problem",
     docs: {
-      description: "Disallow commands built from unvalidated input (shell strings and argv lists of subprocess, os and OpenStack execute helpers)",
+      description:
+        "Disallow commands built from unvalidated input (shell strings and argv lists of subprocess, os and OpenStack execute helpers)",
       recommended: true,
       severity: "error",
       category: "Command execution without validation",
       remediation:
         "Pass commands as argument lists without a shell; validate every value that comes from outside (RPC payloads, configuration, function parameters) against an allow-list, a conversion (`int()`, `netaddr.IPNetwork()`) or an anchored regex before it reaches the command; where a shell string is unavoidable, quote each value with `shlex.quote()`.",
-      suppressionCodes: { bandit: ["B602", "subprocess_popen_with_shell_equals_true", "B603", "subprocess_without_shell_equals_true", "B604", "any_other_function_with_shell_equals_true", "B605", "start_process_with_a_shell", "B606", "start_process_with_no_shell", "B607", "start_process_with_partial_path"], ruff: ["S602", "S603", "S604", "S605", "S606", "S607"] },
+      suppressionCodes: {
+        bandit: [
+          "B602",
+          "subprocess_popen_with_shell_equals_true",
+          "B603",
+          "subprocess_without_shell_equals_true",
+          "B604",
+          "any_other_function_with_shell_equals_true",
+          "B605",
+          "start_process_with_a_shell",
+          "B606",
+          "start_process_with_no_shell",
+          "B607",
+          "start_process_with_partial_path",
+        ],
+        ruff: ["S602", "S603", "S604", "S605", "S606", "S607"],
+      },
     },
     hasSuggestions: true,
     messages: {
-      shellInjection: "`{{sink}}` runs a shell command built from `{{value}}`, which is not quoted: wrap it in shlex.quote() or pass an argument list without a shell.",
-      untrustedArgument: "`{{value}}` ({{source}}) reaches `{{sink}}` without validation: check it against an allow-list, convert it (int(), netaddr.IPNetwork(), ...) or match an anchored regex first.",
+      shellInjection:
+        "`{{sink}}` runs a shell command built from `{{value}}`, which is not quoted: wrap it in shlex.quote() or pass an argument list without a shell.",
+      untrustedArgument:
+        "`{{value}}` ({{source}}) reaches `{{sink}}` without validation: check it against an allow-list, convert it (int(), netaddr.IPNetwork(), ...) or match an anchored regex first.",
       quote: "Wrap the interpolated values in shlex.quote().",
     },
     schema: [
@@ -41,19 +62,32 @@ export default createRule<Options, MessageIds>({
         properties: {
           extraSinks: {
             type: "array",
-            description: "More command sinks: a dotted callee (qualified, or a suffix such as `ssh.execute`) and whether it runs a shell string or an argv list.",
+            description:
+              "More command sinks: a dotted callee (qualified, or a suffix such as `ssh.execute`) and whether it runs a shell string or an argv list.",
             items: {
               type: "object",
               properties: {
                 name: { type: "string", description: "Callee name or suffix." },
-                mode: { enum: ["shell", "exec"], description: "`shell`: the first argument is a shell string; `exec`: an argv list." },
+                mode: {
+                  enum: ["shell", "exec"],
+                  description: "`shell`: the first argument is a shell string; `exec`: an argv list.",
+                },
               },
               required: ["name", "mode"],
               additionalProperties: false,
             },
           },
-          sanitizers: { type: "array", items: { type: "string" }, description: "Functions that quote a value for a shell, besides shlex.quote and pipes.quote." },
-          validators: { type: "array", items: { type: "string" }, description: "Functions whose result (or whose truthiness in a guard) validates a value, besides int, float, netaddr.* and ipaddress.* conversions." },
+          sanitizers: {
+            type: "array",
+            items: { type: "string" },
+            description: "Functions that quote a value for a shell, besides shlex.quote and pipes.quote.",
+          },
+          validators: {
+            type: "array",
+            items: { type: "string" },
+            description:
+              "Functions whose result (or whose truthiness in a guard) validates a value, besides int, float, netaddr.* and ipaddress.* conversions.",
+          },
         },
         additionalProperties: false,
       },
@@ -69,12 +103,23 @@ export default createRule<Options, MessageIds>({
 
     function sinkMode(call: PyCall, qualified: string, written: string): Mode | null {
       for (const extra of extraSinks) {
-        if (qualified === extra.name || written === extra.name || qualified.endsWith(`.${extra.name}`) || written.endsWith(`.${extra.name}`)) return extra.mode;
+        if (
+          qualified === extra.name ||
+          written === extra.name ||
+          qualified.endsWith(`.${extra.name}`) ||
+          written.endsWith(`.${extra.name}`)
+        )
+          return extra.mode;
       }
       if (SHELL_SINKS.test(qualified)) return "shell";
       if (SUBPROCESS_FUNCTIONS.test(qualified)) {
         const shell = keywordArgument(call, "shell");
-        return shell && shell.type !== "PyFalse" && shell.type !== "PyNone" && !(shell.type === "PyInteger" && sourceCode.getText(shell) === "0") ? "shell" : "exec";
+        return shell &&
+          shell.type !== "PyFalse" &&
+          shell.type !== "PyNone" &&
+          !(shell.type === "PyInteger" && sourceCode.getText(shell) === "0")
+          ? "shell"
+          : "exec";
       }
       if (VARARGS_SINKS.test(qualified) || ARGV_SINKS.test(qualified) || ARGV_SINKS.test(written)) return "exec";
       return null;
@@ -91,16 +136,28 @@ export default createRule<Options, MessageIds>({
       if (node.type === "PyCall") {
         const callee = model!.calleeName(node) ?? "";
         if (quoting.has(callee) || isValidatingConversion(node, model!, validatorSet)) return [];
-        if (node.function.type === "PyAttribute" && node.function.attribute.name === "format" && model!.isConstant(node.function.object)) {
-          return callArguments(node).flatMap((arg) => unquotedParts(arg.type === "PyKeywordArgument" ? arg.value : arg, depth + 1));
+        if (
+          node.function.type === "PyAttribute" &&
+          node.function.attribute.name === "format" &&
+          model!.isConstant(node.function.object)
+        ) {
+          return callArguments(node).flatMap((arg) =>
+            unquotedParts(arg.type === "PyKeywordArgument" ? arg.value : arg, depth + 1),
+          );
         }
-        if (node.function.type === "PyAttribute" && node.function.attribute.name === "join" && model!.isConstant(node.function.object)) {
+        if (
+          node.function.type === "PyAttribute" &&
+          node.function.attribute.name === "join" &&
+          model!.isConstant(node.function.object)
+        ) {
           return unquotedParts(positionalArguments(node)[0] ?? null, depth + 1);
         }
         return [node];
       }
       if (node.type === "PyString") {
-        return node.children.flatMap((part) => (part.type === "PyInterpolation" ? unquotedParts(part.expression, depth + 1) : []));
+        return node.children.flatMap((part) =>
+          part.type === "PyInterpolation" ? unquotedParts(part.expression, depth + 1) : [],
+        );
       }
       if (node.type === "PyConcatenatedString") return node.children.flatMap((p) => unquotedParts(p, depth + 1));
       if (node.type === "PyBinaryOperator" && (node.operator === "+" || node.operator === "%")) {
@@ -111,7 +168,8 @@ export default createRule<Options, MessageIds>({
         }
         return [...unquotedParts(node.left, depth + 1), ...unquotedParts(node.right, depth + 1)];
       }
-      if (node.type === "PyTuple" || node.type === "PyList") return node.children.flatMap((c) => unquotedParts(c, depth + 1));
+      if (node.type === "PyTuple" || node.type === "PyList")
+        return node.children.flatMap((c) => unquotedParts(c, depth + 1));
       if (node.type === "PyIdentifier") {
         // A local built from parts: look at what it was bound to.
         const bindings = model!.reachingBindings(node.name, node);
@@ -131,12 +189,16 @@ export default createRule<Options, MessageIds>({
       if (!parts.length) return;
       // Parts that are whole identifiers bound locally were replaced by the identifier: quote what is visible.
       const value = sourceCode.getText(parts[0]);
-      const direct = parts.filter((p) => p !== command && p.type !== "PyListSplat" && p.parent?.type !== "PyKeywordArgument");
+      const direct = parts.filter(
+        (p) => p !== command && p.type !== "PyListSplat" && p.parent?.type !== "PyKeywordArgument",
+      );
       context.report({
         node: call,
         messageId: "shellInjection",
         data: { sink, value: shortText(value) },
-        suggest: direct.length ? [{ messageId: "quote", fix: (fixer: any) => quoteFix(fixer, direct, sourceCode, model!) }] : [],
+        suggest: direct.length
+          ? [{ messageId: "quote", fix: (fixer: any) => quoteFix(fixer, direct, sourceCode, model!) }]
+          : [],
       });
     }
 
@@ -145,8 +207,14 @@ export default createRule<Options, MessageIds>({
       if (VARARGS_SINKS.test(qualified)) {
         // Each positional argument is one argv element; `*cmd` spreads a list (a pass-through when a parameter).
         const args = call.arguments.type === "PyArgumentList" ? call.arguments.children : [];
-        elements = args.flatMap((arg) => (arg.type === "PyListSplat" ? expand(arg.value, call) : arg.type === "PyKeywordArgument" || arg.type === "PyDictionarySplat" ? [] : [arg]));
-        if (/^os\.spawn/u.test(qualified)) elements = elements.slice(1);
+        elements = args.flatMap((arg) =>
+          arg.type === "PyListSplat"
+            ? expand(arg.value, call)
+            : arg.type === "PyKeywordArgument" || arg.type === "PyDictionarySplat"
+              ? []
+              : [arg],
+        );
+        if (qualified.startsWith("os.spawn")) elements = elements.slice(1);
       } else {
         const command = commandArgument(call);
         if (!command) return;
@@ -155,7 +223,11 @@ export default createRule<Options, MessageIds>({
       for (const element of elements) {
         const source = untrustedSource(element, call, model!, { validators: validatorSet });
         if (!source) continue;
-        context.report({ node: call, messageId: "untrustedArgument", data: { value: shortText(sourceCode.getText(element)), source, sink } });
+        context.report({
+          node: call,
+          messageId: "untrustedArgument",
+          data: { value: shortText(sourceCode.getText(element)), source, sink },
+        });
         return;
       }
     }
@@ -176,19 +248,24 @@ export default createRule<Options, MessageIds>({
         case "PyListSplat":
           return expand(node.value, at, depth + 1);
         case "PyBinaryOperator":
-          return node.operator === "+" ? [...expand(node.left, at, depth + 1), ...expand(node.right, at, depth + 1)] : [node];
+          return node.operator === "+"
+            ? [...expand(node.left, at, depth + 1), ...expand(node.right, at, depth + 1)]
+            : [node];
         case "PySubscript":
           // `args[:]`, `args[1:]`: a copy of the list.
           return node.subscript.some((s) => s.type === "PySlice") ? expand(node.value, at, depth + 1) : [node];
         case "PyCall":
-          return model!.calleeName(node) === "list" && positionalArguments(node)[0] ? expand(positionalArguments(node)[0], at, depth + 1) : [node];
+          return model!.calleeName(node) === "list" && positionalArguments(node)[0]
+            ? expand(positionalArguments(node)[0], at, depth + 1)
+            : [node];
         case "PyIdentifier": {
           const scope = model!.resolveScope(node.name, node);
           if (!scope || scope.kind === "module" || scope.kind === "class") return [node];
           const out: PyNode[] = [];
           for (const binding of model!.reachingBindings(node.name, node)) {
             if (binding.kind === "param") continue;
-            if ((binding.kind === "assign" || binding.kind === "augmented") && binding.value) out.push(...expand(binding.value, binding.target, depth + 1));
+            if ((binding.kind === "assign" || binding.kind === "augmented") && binding.value)
+              out.push(...expand(binding.value, binding.target, depth + 1));
             else out.push(node);
           }
           for (const call of model!.callsOn(node.name, scope)) {
@@ -210,7 +287,10 @@ export default createRule<Options, MessageIds>({
       PyCall(node: PyCall) {
         model ??= getModel(context);
         const qualified = model.calleeName(node) ?? "";
-        const written = node.function.type === "PyAttribute" || node.function.type === "PyIdentifier" ? sourceCode.getText(node.function).replace(/\s+/gu, "") : "";
+        const written =
+          node.function.type === "PyAttribute" || node.function.type === "PyIdentifier"
+            ? sourceCode.getText(node.function).replace(/\s+/gu, "")
+            : "";
         const mode = sinkMode(node, qualified, written);
         if (!mode) return;
         const sink = written || qualified;

@@ -1,13 +1,38 @@
 import type { PyCall, PyNode } from "../ast/generated/node-types.js";
 import { statementExpression, statementOf } from "../ast/accessors.js";
-import { getModel, statementList, type PythonModel } from "../analysis/index.js";
-import { CONSUMING_CALLS, ESCAPING_HOLDERS, holderOf, inFinally, insideExpectedFailure, mayRaiseBetween, RESOURCE_RELEASE, releaseStatement, takesOwnership, usesOf } from "../analysis/resources.js";
+import { getModel, type PythonModel } from "../analysis/index.js";
+import {
+  CONSUMING_CALLS,
+  ESCAPING_HOLDERS,
+  holderOf,
+  inFinally,
+  insideExpectedFailure,
+  mayRaiseBetween,
+  RESOURCE_RELEASE,
+  releaseStatement,
+  takesOwnership,
+  usesOf,
+} from "../analysis/resources.js";
 import { createRule, shortText, type PythonRuleSourceCode } from "../rule-kit/index.js";
 
-type Options = [{ extraResources: Array<{ name: string; release: string[] }>; extraPairs: Array<{ acquire: string; release: string }>; lockNamePattern: string }];
-type MessageIds = "unbound" | "neverReleased" | "notReleasedOnError" | "lockNotReleasedOnError" | "lockNeverReleased" | "useWith" | "useWithLock";
+type Options = [
+  {
+    extraResources: Array<{ name: string; release: string[] }>;
+    extraPairs: Array<{ acquire: string; release: string }>;
+    lockNamePattern: string;
+  },
+];
+type MessageIds =
+  | "unbound"
+  | "neverReleased"
+  | "notReleasedOnError"
+  | "lockNotReleasedOnError"
+  | "lockNeverReleased"
+  | "useWith"
+  | "useWithLock";
 
-const LOCK_FACTORIES = /^threading\.(Lock|RLock|Semaphore|BoundedSemaphore|Condition)$|^multiprocessing\.(Lock|RLock|Semaphore)$/u;
+const LOCK_FACTORIES =
+  /^threading\.(Lock|RLock|Semaphore|BoundedSemaphore|Condition)$|^multiprocessing\.(Lock|RLock|Semaphore)$/u;
 
 export default createRule<Options, MessageIds>({
   name: "no-resource-leak",
@@ -24,10 +49,14 @@ export default createRule<Options, MessageIds>({
     },
     hasSuggestions: true,
     messages: {
-      unbound: "`{{call}}` is used without being bound to a name, so nothing ever closes it; use `with {{call}} as ...:`.",
-      neverReleased: "`{{name}}` (from `{{call}}`) is never released: nothing calls `{{name}}.{{release}}()`; manage it with `with` or release it in `finally:`.",
-      notReleasedOnError: "`{{name}}` (from `{{call}}`) is released only on the normal path: an exception before `{{name}}.{{release}}()` leaks it; use `with` or `try/finally`.",
-      lockNotReleasedOnError: "`{{lock}}.{{acquire}}()` is released only on the normal path: an exception before `{{lock}}.{{release}}()` keeps it held forever; use `with {{lock}}:` or `try/finally`.",
+      unbound:
+        "`{{call}}` is used without being bound to a name, so nothing ever closes it; use `with {{call}} as ...:`.",
+      neverReleased:
+        "`{{name}}` (from `{{call}}`) is never released: nothing calls `{{name}}.{{release}}()`; manage it with `with` or release it in `finally:`.",
+      notReleasedOnError:
+        "`{{name}}` (from `{{call}}`) is released only on the normal path: an exception before `{{name}}.{{release}}()` leaks it; use `with` or `try/finally`.",
+      lockNotReleasedOnError:
+        "`{{lock}}.{{acquire}}()` is released only on the normal path: an exception before `{{lock}}.{{release}}()` keeps it held forever; use `with {{lock}}:` or `try/finally`.",
       lockNeverReleased: "`{{lock}}.{{acquire}}()` has no matching `{{lock}}.{{release}}()` in this function.",
       useWith: "Use `with {{call}} as {{name}}:` around the statements that use it.",
       useWithLock: "Use `with {{lock}}:` around the statements between acquire and release.",
@@ -38,12 +67,17 @@ export default createRule<Options, MessageIds>({
         properties: {
           extraResources: {
             type: "array",
-            description: "More resource-creating callees (qualified, e.g. `paramiko.SSHClient`) and the methods that release them.",
+            description:
+              "More resource-creating callees (qualified, e.g. `paramiko.SSHClient`) and the methods that release them.",
             items: {
               type: "object",
               properties: {
                 name: { type: "string", description: "Qualified callee name." },
-                release: { type: "array", items: { type: "string" }, description: "Release method names, e.g. [\"close\"]." },
+                release: {
+                  type: "array",
+                  items: { type: "string" },
+                  description: 'Release method names, e.g. ["close"].',
+                },
               },
               required: ["name", "release"],
               additionalProperties: false,
@@ -64,7 +98,8 @@ export default createRule<Options, MessageIds>({
           },
           lockNamePattern: {
             type: "string",
-            description: "Regular expression (case-insensitive) for receiver names treated as locks when their creation is not visible.",
+            description:
+              "Regular expression (case-insensitive) for receiver names treated as locks when their creation is not visible.",
           },
         },
         additionalProperties: false,
@@ -77,7 +112,10 @@ export default createRule<Options, MessageIds>({
     // A Map, not an object: callee names such as `constructor` must not hit Object.prototype.
     const releases = new Map<string, string[]>(Object.entries(RESOURCE_RELEASE));
     for (const extra of extraResources) releases.set(extra.name, extra.release);
-    const pairs = new Map<string, string>([["acquire", "release"], ...extraPairs.map((p) => [p.acquire, p.release] as [string, string])]);
+    const pairs = new Map<string, string>([
+      ["acquire", "release"],
+      ...extraPairs.map((p) => [p.acquire, p.release] as [string, string]),
+    ]);
     const lockName = new RegExp(lockNamePattern, "iu");
     const sourceCode = context.sourceCode;
     let model: PythonModel | undefined;
@@ -104,7 +142,12 @@ export default createRule<Options, MessageIds>({
         case "PyExpressionStatement":
           if (holder.type === "PyForStatement" && holder.right !== child) return;
           // `open(p, "w").close()` (touch a file) releases it at once.
-          if (holder.type === "PyAttribute" && releaseMethods.includes(holder.attribute.name) && holder.parent?.type === "PyCall") return;
+          if (
+            holder.type === "PyAttribute" &&
+            releaseMethods.includes(holder.attribute.name) &&
+            holder.parent?.type === "PyCall"
+          )
+            return;
           context.report({ node: call, messageId: "unbound", data: { call: callText } });
           return;
         case "PyAssignment": {
@@ -134,7 +177,15 @@ export default createRule<Options, MessageIds>({
       const ignore = new Set<PyNode>([first]);
       if (!mayRaiseBetween(call, first, scope, model!, ignore)) return;
       const used = (first.function as { attribute: { name: string } }).attribute.name;
-      const suggest = withSuggestion(sourceCode, model!, statementOf(call), releaseStatement(first), `${sourceCode.getText(call)} as ${name}`, uses, first);
+      const suggest = withSuggestion(
+        sourceCode,
+        model!,
+        statementOf(call),
+        releaseStatement(first),
+        `${sourceCode.getText(call)} as ${name}`,
+        uses,
+        first,
+      );
       context.report({
         node: call,
         messageId: "notReleasedOnError",
@@ -151,7 +202,11 @@ export default createRule<Options, MessageIds>({
       if (!isLockLike(callee.object, model!, lockName)) return;
       // A method that exists to acquire (`def acquire(self): self.lock.acquire()`, `__enter__`) releases elsewhere.
       const scopeNode = model!.scopeOf(call).node;
-      if (scopeNode.type === "PyFunctionDefinition" && [method, "__enter__", "__aenter__", "lock", "acquire_lock"].includes(scopeNode.name.name)) return;
+      if (
+        scopeNode.type === "PyFunctionDefinition" &&
+        [method, "__enter__", "__aenter__", "lock", "acquire_lock"].includes(scopeNode.name.name)
+      )
+        return;
       const lock = sourceCode.getText(callee.object);
       const releaseMethod = pairs.get(method)!;
       const scope = model!.scopeOf(call);
@@ -187,7 +242,8 @@ export default createRule<Options, MessageIds>({
           checkResource(node, callee);
           return;
         }
-        if (node.function.type === "PyAttribute" && pairs.has(node.function.attribute.name)) checkAcquire(node, node.function.attribute.name);
+        if (node.function.type === "PyAttribute" && pairs.has(node.function.attribute.name))
+          checkAcquire(node, node.function.attribute.name);
       },
     };
   },
@@ -221,7 +277,8 @@ function withSuggestion(
   if (!creation || !release || creation.parent !== release.parent) return null;
   if (uses.some((use) => use.node.range[0] > releaseCall.range[1])) return null;
   const text = sourceCode.text;
-  const lineStartOf = (offset: number) => Math.max(text.lastIndexOf("\n", offset - 1), text.lastIndexOf("\r", offset - 1)) + 1;
+  const lineStartOf = (offset: number) =>
+    Math.max(text.lastIndexOf("\n", offset - 1), text.lastIndexOf("\r", offset - 1)) + 1;
   const lineEndOf = (offset: number) => {
     const match = /\r\n|\r|\n/u.exec(text.slice(offset));
     return match ? offset + match.index : text.length;
@@ -237,12 +294,17 @@ function withSuggestion(
   const chunkEnd = lineStartOf(release.range[0]);
   // Re-indenting a multi-line string would change its value.
   for (const node of model.nodesWithin(chunkStart, chunkEnd)) {
-    if ((node.type === "PyString" || node.type === "PyConcatenatedString") && /[\r\n]/u.test(text.slice(node.range[0], node.range[1]))) return null;
+    if (
+      (node.type === "PyString" || node.type === "PyConcatenatedString") &&
+      /[\r\n]/u.test(text.slice(node.range[0], node.range[1]))
+    )
+      return null;
   }
   const lines = text.slice(chunkStart, chunkEnd).split(/\r\n|\r|\n/u);
   if (lines.length && lines[lines.length - 1] === "") lines.pop();
   const body = lines.some((line) => line.trim() !== "")
     ? lines.map((line) => (line.trim() === "" ? line : `    ${line}`)).join(eol)
     : `${indent}    pass`;
-  return (fixer) => fixer.replaceTextRange([creation.range[0], release.range[1]], `with ${header}:${trailing}${eol}${body}`);
+  return (fixer) =>
+    fixer.replaceTextRange([creation.range[0], release.range[1]], `with ${header}:${trailing}${eol}${body}`);
 }

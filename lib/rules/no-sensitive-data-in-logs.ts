@@ -4,11 +4,20 @@ import { getModel, type PythonModel } from "../analysis/index.js";
 import { identifierWords, isLogCall, loggedValues, valueName } from "../analysis/logging.js";
 import { createRule, importFix, shortText } from "../rule-kit/index.js";
 
-type Options = [{ loggerNames: string[]; sensitiveWords: string[]; ignoredWords: string[]; maskingFunctions: string[]; suggestedMaskFunction: string }];
+type Options = [
+  {
+    loggerNames: string[];
+    sensitiveWords: string[];
+    ignoredWords: string[];
+    maskingFunctions: string[];
+    suggestedMaskFunction: string;
+  },
+];
 type MessageIds = "sensitiveValue" | "wholeObject" | "mask";
 
 /** Objects that hold every setting or variable at once (passwords included). */
-const WHOLE_OBJECTS = /^(oslo_config\.cfg\.CONF|cfg\.CONF|CONF|conf|self\.conf|self\._conf|self\.CONF|os\.environ|self\.__dict__|request\.headers|self\.request\.headers)$/u;
+const WHOLE_OBJECTS =
+  /^(oslo_config\.cfg\.CONF|cfg\.CONF|CONF|conf|self\.conf|self\._conf|self\.CONF|os\.environ|self\.__dict__|request\.headers|self\.request\.headers)$/u;
 const WHOLE_CALLS = /^(locals|vars|globals)$/u;
 const MASKING_NAME = /mask|redact|sanitize|scrub|obfuscate/iu;
 /** Functions whose result says nothing about the value itself. */
@@ -28,19 +37,43 @@ export default createRule<Options, MessageIds>({
     },
     hasSuggestions: true,
     messages: {
-      sensitiveValue: "`{{value}}` looks like a secret ('{{word}}') and is written to the log by `{{logger}}`; mask it (e.g. strutils.mask_password) or leave it out.",
-      wholeObject: "`{{value}}` is written to the log by `{{logger}}`: it holds every setting or variable, credentials included; log the specific non-secret values instead.",
+      sensitiveValue:
+        "`{{value}}` looks like a secret ('{{word}}') and is written to the log by `{{logger}}`; mask it (e.g. strutils.mask_password) or leave it out.",
+      wholeObject:
+        "`{{value}}` is written to the log by `{{logger}}`: it holds every setting or variable, credentials included; log the specific non-secret values instead.",
       mask: "Wrap `{{value}}` in {{mask}}().",
     },
     schema: [
       {
         type: "object",
         properties: {
-          loggerNames: { type: "array", items: { type: "string" }, description: "More logger names or attributes (`audit_log`, `self._log`), besides getLogger() results and LOG/log/logger/LOGGER/_LOG." },
-          sensitiveWords: { type: "array", items: { type: "string" }, description: "Words that mark a name as secret (matched against the words of snake_case/camelCase names; `api_key` matches two adjacent words)." },
-          ignoredWords: { type: "array", items: { type: "string" }, description: "Words that say a name is about the secret, not the secret itself (`password_length`, `token_expires_at`, `token_type`)." },
-          maskingFunctions: { type: "array", items: { type: "string" }, description: "More functions whose result is safe to log, besides names containing mask/redact/sanitize." },
-          suggestedMaskFunction: { type: "string", description: "The masking function the suggestion wraps values in." },
+          loggerNames: {
+            type: "array",
+            items: { type: "string" },
+            description:
+              "More logger names or attributes (`audit_log`, `self._log`), besides getLogger() results and LOG/log/logger/LOGGER/_LOG.",
+          },
+          sensitiveWords: {
+            type: "array",
+            items: { type: "string" },
+            description:
+              "Words that mark a name as secret (matched against the words of snake_case/camelCase names; `api_key` matches two adjacent words).",
+          },
+          ignoredWords: {
+            type: "array",
+            items: { type: "string" },
+            description:
+              "Words that say a name is about the secret, not the secret itself (`password_length`, `token_expires_at`, `token_type`).",
+          },
+          maskingFunctions: {
+            type: "array",
+            items: { type: "string" },
+            description: "More functions whose result is safe to log, besides names containing mask/redact/sanitize.",
+          },
+          suggestedMaskFunction: {
+            type: "string",
+            description: "The masking function the suggestion wraps values in.",
+          },
         },
         additionalProperties: false,
       },
@@ -48,8 +81,59 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [
       {
         loggerNames: [],
-        sensitiveWords: ["password", "passwd", "passphrase", "secret", "token", "api_key", "apikey", "private_key", "credential", "credentials", "access_key", "secret_key", "auth_key"],
-        ignoredWords: ["length", "len", "count", "size", "expires", "expiry", "expiration", "expire", "expired", "type", "types", "file", "path", "url", "uri", "name", "policy", "timeout", "format", "required", "enabled", "prompt", "field", "fields", "ref", "href", "version", "ttl", "lifetime", "id", "ids", "uuid", "label", "labels", "duration", "cache"],
+        sensitiveWords: [
+          "password",
+          "passwd",
+          "passphrase",
+          "secret",
+          "token",
+          "api_key",
+          "apikey",
+          "private_key",
+          "credential",
+          "credentials",
+          "access_key",
+          "secret_key",
+          "auth_key",
+        ],
+        ignoredWords: [
+          "length",
+          "len",
+          "count",
+          "size",
+          "expires",
+          "expiry",
+          "expiration",
+          "expire",
+          "expired",
+          "type",
+          "types",
+          "file",
+          "path",
+          "url",
+          "uri",
+          "name",
+          "policy",
+          "timeout",
+          "format",
+          "required",
+          "enabled",
+          "prompt",
+          "field",
+          "fields",
+          "ref",
+          "href",
+          "version",
+          "ttl",
+          "lifetime",
+          "id",
+          "ids",
+          "uuid",
+          "label",
+          "labels",
+          "duration",
+          "cache",
+        ],
         maskingFunctions: [],
         suggestedMaskFunction: "strutils.mask_password",
       },
@@ -58,7 +142,12 @@ export default createRule<Options, MessageIds>({
   create(context) {
     const [{ loggerNames, sensitiveWords, ignoredWords, maskingFunctions, suggestedMaskFunction }] = context.options;
     const extraLoggers = new Set(loggerNames);
-    const sensitive = sensitiveWords.map((w) => w.toLowerCase().split(/[^a-z0-9]+/u).filter(Boolean));
+    const sensitive = sensitiveWords.map((w) =>
+      w
+        .toLowerCase()
+        .split(/[^a-z0-9]+/u)
+        .filter(Boolean),
+    );
     const ignored = new Set(ignoredWords.map((w) => w.toLowerCase()));
     const masking = new Set(maskingFunctions);
     const sourceCode = context.sourceCode;
@@ -97,7 +186,11 @@ export default createRule<Options, MessageIds>({
         const qualified = model!.qualifiedName(node);
         const written = node.type === "PyIdentifier" || node.type === "PyAttribute" ? text : null;
         const callee = node.type === "PyCall" ? model!.calleeName(node) : null;
-        if ((written && WHOLE_OBJECTS.test(written)) || (qualified && WHOLE_OBJECTS.test(qualified)) || (callee && WHOLE_CALLS.test(callee))) {
+        if (
+          (written && WHOLE_OBJECTS.test(written)) ||
+          (qualified && WHOLE_OBJECTS.test(qualified)) ||
+          (callee && WHOLE_CALLS.test(callee))
+        ) {
           context.report({ node: call, messageId: "wholeObject", data: { value: shortText(text), logger } });
           continue;
         }
@@ -113,7 +206,9 @@ export default createRule<Options, MessageIds>({
               messageId: "mask",
               data: { value: shortText(text), mask: suggestedMaskFunction },
               fix: (fixer: any) => {
-                const fixes = [fixer.replaceTextRange(node.range, `${suggestedMaskFunction}(${sourceCode.getText(node)})`)];
+                const fixes = [
+                  fixer.replaceTextRange(node.range, `${suggestedMaskFunction}(${sourceCode.getText(node)})`),
+                ];
                 const [module] = suggestedMaskFunction.split(".");
                 if (suggestedMaskFunction === "strutils.mask_password" && !model!.module.bindings.has(module)) {
                   fixes.push(importFix(fixer, sourceCode, "from oslo_utils import strutils"));

@@ -19,7 +19,8 @@ export default createRule<Options, MessageIds>({
     },
     hasSuggestions: true,
     messages: {
-      unusedCode: "`{{code}}` in this `# {{kind}}` comment suppresses nothing: rule `{{rules}}` reports nothing on this statement.",
+      unusedCode:
+        "`{{code}}` in this `# {{kind}}` comment suppresses nothing: rule `{{rules}}` reports nothing on this statement.",
       unusedBare: "This bare `# nosec` suppresses nothing: no rule of python-audit reports on this statement.",
       remove: "Remove `{{code}}` from the comment.",
     },
@@ -27,7 +28,11 @@ export default createRule<Options, MessageIds>({
       {
         type: "object",
         properties: {
-          includeBare: { type: "boolean", description: "Also report bare `# nosec` comments (off by default: they usually silence other Bandit checks too)." },
+          includeBare: {
+            type: "boolean",
+            description:
+              "Also report bare `# nosec` comments (off by default: they usually silence other Bandit checks too).",
+          },
         },
         additionalProperties: false,
       },
@@ -44,14 +49,21 @@ export default createRule<Options, MessageIds>({
 
     /** The text range that removing `entry` deletes: the code and one separator, or the whole comment. */
     function removal(entry: SuppressionEntry): [number, number] | null {
-      const siblings = index.entries.filter((other) => other.comment === entry.comment && other.kind === entry.kind && other.code);
+      const siblings = index.entries.filter(
+        (other) => other.comment === entry.comment && other.kind === entry.kind && other.code,
+      );
       const text = sourceCode.text;
       if (siblings.length > 1) {
         const position = siblings.indexOf(entry);
-        return position > 0 ? [siblings[position - 1].range[1], entry.range[1]] : [entry.range[0], siblings[1].range[0]];
+        return position > 0
+          ? [siblings[position - 1].range[1], entry.range[1]]
+          : [entry.range[0], siblings[1].range[0]];
       }
       // The only entry: remove the comment when it holds nothing else (and the spaces before it).
-      const rest = entry.comment.value.replace(/\s*(nosec\b:?|noqa:)\s*/iu, "").replace(entry.code ?? "", "").trim();
+      const rest = entry.comment.value
+        .replace(/\s*(nosec\b:?|noqa:)\s*/iu, "")
+        .replace(entry.code ?? "", "")
+        .trim();
       if (rest) return null;
       let start = entry.comment.range[0];
       while (start > 0 && (text[start - 1] === " " || text[start - 1] === "\t")) start--;
@@ -60,14 +72,19 @@ export default createRule<Options, MessageIds>({
 
     return {
       [PYTHON_FILE_END]() {
-        const rulesRun = [...index.rulesRun].filter(([name]) => name !== "no-unused-nosec").map(([name, codes]) => ({ name, codes }));
+        const rulesRun = [...index.rulesRun]
+          .filter(([name]) => name !== "no-unused-nosec")
+          .map(([name, codes]) => ({ name, codes }));
         if (!rulesRun.length) return;
         for (const entry of index.entries) {
           if (entry.usedBy.size) continue;
           if (entry.code === null && !includeBare) continue;
           const matching = rulesRun.filter((rule) => entryNamesAnyRule(entry, [rule]));
           if (entry.code !== null && !matching.length) continue;
-          const loc = { start: sourceCode.getLocFromIndex(entry.range[0]), end: sourceCode.getLocFromIndex(entry.range[1]) };
+          const loc = {
+            start: sourceCode.getLocFromIndex(entry.range[0]),
+            end: sourceCode.getLocFromIndex(entry.range[1]),
+          };
           const range = removal(entry);
           const code = entry.code ?? "nosec";
           context.report({

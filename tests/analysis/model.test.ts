@@ -35,16 +35,19 @@ describe("semantic model", () => {
         "",
       ].join("\n"),
     );
-    assert.deepEqual(calls.map((c) => m.calleeName(c)), [
-      "subprocess.check_output",
-      "os.system",
-      "os.path.join",
-      "oslo_concurrency.processutils.execute",
-      "neutron.agent.linux.utils.execute",
-      "shlex.quote",
-      "subprocess.run",
-      "open",
-    ]);
+    assert.deepEqual(
+      calls.map((c) => m.calleeName(c)),
+      [
+        "subprocess.check_output",
+        "os.system",
+        "os.path.join",
+        "oslo_concurrency.processutils.execute",
+        "neutron.agent.linux.utils.execute",
+        "shlex.quote",
+        "subprocess.run",
+        "open",
+      ],
+    );
   });
 
   it("finds scopes, parameters and the bindings that reach a use", () => {
@@ -67,15 +70,30 @@ describe("semantic model", () => {
   });
 
   it("recognises loggers", () => {
-    const { m, calls } = model("import logging\nfrom oslo_log import log\nLOG = log.getLogger(__name__)\nmine = logging.getLogger()\nLOG.debug(1)\nmine.info(2)\nlogging.warning(3)\nself.logger.error(4)\nother.info(5)\n");
-    assert.deepEqual(calls.slice(2).map((c) => m.isLogger((c.function as { object: PyNode }).object)), [true, true, true, true, false]);
+    const { m, calls } = model(
+      "import logging\nfrom oslo_log import log\nLOG = log.getLogger(__name__)\nmine = logging.getLogger()\nLOG.debug(1)\nmine.info(2)\nlogging.warning(3)\nself.logger.error(4)\nother.info(5)\n",
+    );
+    assert.deepEqual(
+      calls.slice(2).map((c) => m.isLogger((c.function as { object: PyNode }).object)),
+      [true, true, true, true, false],
+    );
   });
 
   it("knows which statements dominate a node and how a block exits", () => {
-    const { nodes } = model("def f(x):\n    if x not in ('a', 'b'):\n        raise ValueError(x)\n    for i in y:\n        run(x)\n");
-    const call = nodes.find((n) => n.type === "PyCall" && (n as PyCall).function.type === "PyIdentifier" && ((n as PyCall).function as { name: string }).name === "run")!;
+    const { nodes } = model(
+      "def f(x):\n    if x not in ('a', 'b'):\n        raise ValueError(x)\n    for i in y:\n        run(x)\n",
+    );
+    const call = nodes.find(
+      (n) =>
+        n.type === "PyCall" &&
+        (n as PyCall).function.type === "PyIdentifier" &&
+        ((n as PyCall).function as { name: string }).name === "run",
+    )!;
     const dominating = dominatingStatements(call);
-    assert.deepEqual(dominating.map((s) => s.type), ["PyIfStatement"]);
+    assert.deepEqual(
+      dominating.map((s) => s.type),
+      ["PyIfStatement"],
+    );
     const ifStatement = dominating[0] as { consequence: PyNode };
     assert.deepEqual([...(alwaysExits(blockStatements(ifStatement.consequence)) ?? [])], ["raise"]);
   });

@@ -11,13 +11,20 @@ import { copyExamples, createPackedProject, type PackedProject } from "./packed-
  * reports and the SARIF formatter.
  */
 
-const CLEAN_PY = "import subprocess\n\n\ndef restart():\n    subprocess.check_call(['systemctl', 'restart', 'neutron-l3-agent'])\n";
+const CLEAN_PY =
+  "import subprocess\n\n\ndef restart():\n    subprocess.check_call(['systemctl', 'restart', 'neutron-l3-agent'])\n";
 const WARN_PY = "def read(path):\n    fh = open(path)\n    data = fh.read()\n    fh.close()\n    return data\n";
 
 const json = <T>(text: string): T => JSON.parse(text) as T;
-type Result = { filePath: string; messages: Array<{ ruleId: string | null; line: number; column: number; severity: number; fatal?: boolean }>; suppressedMessages?: unknown[] };
+type Result = {
+  filePath: string;
+  messages: Array<{ ruleId: string | null; line: number; column: number; severity: number; fatal?: boolean }>;
+  suppressedMessages?: unknown[];
+};
 const findings = (results: Result[], root: string) =>
-  results.flatMap((r) => r.messages.map((m) => `${r.filePath.slice(root.length + 1)}:${m.line}:${m.column} ${m.ruleId}`)).sort();
+  results
+    .flatMap((r) => r.messages.map((m) => `${r.filePath.slice(root.length + 1)}:${m.line}:${m.column} ${m.ruleId}`))
+    .sort();
 
 describe("python-audit bin (packed package)", function () {
   this.timeout(120_000);
@@ -53,13 +60,22 @@ describe("python-audit bin (packed package)", function () {
     project.write({ "clean/restart.py": CLEAN_PY, "clean/read.py": WARN_PY });
     const { status, stdout } = project.run(project.pluginBin, ["-f", "audit", "clean"]);
     assert.equal(status, 0);
-    assert.match(stdout, /^## Conclusion\n\nNo security defects are detected in the code\n\n1 warning above is hardening advice\.$/mu);
+    assert.match(
+      stdout,
+      /^## Conclusion\n\nNo security defects are detected in the code\n\n1 warning above is hardening advice\.$/mu,
+    );
     assert.equal(project.run(project.pluginBin, ["--max-warnings", "0", "clean"]).status, 1);
     assert.equal(project.run(project.pluginBin, ["--quiet", "-f", "json", "clean"]).stdout.trim(), "[]");
   });
 
   it("usage errors exit 2 with a clear message", () => {
-    for (const args of [["--format", "xml"], ["--bogus"], ["--concurrency", "many"], ["--config", "strict"], ["no-such-dir/"]]) {
+    for (const args of [
+      ["--format", "xml"],
+      ["--bogus"],
+      ["--concurrency", "many"],
+      ["--config", "strict"],
+      ["no-such-dir/"],
+    ]) {
       const { status, stderr } = project.run(project.pluginBin, args);
       assert.equal(status, 2, args.join(" "));
       assert.match(stderr, /^python-audit: .+\n\nUsage: python-audit/u);
@@ -69,9 +85,16 @@ describe("python-audit bin (packed package)", function () {
   });
 
   it("skips what git ignores (nested .gitignore included) and, without git, what .gitignore lists", () => {
-    project.write({ "build/lib/agent/utils.py": readFileSync(join(project.dir, "agent", "utils.py"), "utf8"), "vendor/.gitignore": "*.py\n", "vendor/lib.py": 'import os\nos.system("x " + input())\n' });
+    project.write({
+      "build/lib/agent/utils.py": readFileSync(join(project.dir, "agent", "utils.py"), "utf8"),
+      "vendor/.gitignore": "*.py\n",
+      "vendor/lib.py": 'import os\nos.system("x " + input())\n',
+    });
     const before = json<Result[]>(project.run(project.pluginBin, ["-f", "json"]).stdout).map((r) => r.filePath);
-    assert.ok(before.some((f) => f.includes("/build/")), "not ignored yet");
+    assert.ok(
+      before.some((f) => f.includes("/build/")),
+      "not ignored yet",
+    );
     writeFileSync(join(project.dir, ".gitignore"), "build/\n");
     // Without a git repository: the top-level .gitignore is read.
     const noGit = json<Result[]>(project.run(project.pluginBin, ["-f", "json"]).stdout).map((r) => r.filePath);
@@ -81,12 +104,20 @@ describe("python-audit bin (packed package)", function () {
     assert.ok(!withGit.some((f) => f.includes("/build/") || f.includes("/vendor/")), withGit.join("\n"));
     assert.ok(withGit.some((f) => f.endsWith("agent/utils.py")));
     // Run from inside an ignored folder, everything there is audited: the user chose that folder.
-    const inside = json<Result[]>(project.run(project.pluginBin, ["-f", "json", "--no-config-lookup"], { cwd: join(project.dir, "build") }).stdout);
-    assert.deepEqual(inside.map((r) => r.filePath.slice(project.dir.length + 1)), ["build/lib/agent/utils.py"]);
+    const inside = json<Result[]>(
+      project.run(project.pluginBin, ["-f", "json", "--no-config-lookup"], { cwd: join(project.dir, "build") }).stdout,
+    );
+    assert.deepEqual(
+      inside.map((r) => r.filePath.slice(project.dir.length + 1)),
+      ["build/lib/agent/utils.py"],
+    );
   });
 
   it("uses the user's eslint.config.* and says so; --no-config-lookup ignores it", () => {
-    project.write({ "eslint.config.mjs": 'import pythonAudit from "eslint-plugin-python-audit";\nexport default [pythonAudit.configs.recommended, { files: ["**/*.py"], rules: { "python-audit/no-broad-except": "off" } }];\n' });
+    project.write({
+      "eslint.config.mjs":
+        'import pythonAudit from "eslint-plugin-python-audit";\nexport default [pythonAudit.configs.recommended, { files: ["**/*.py"], rules: { "python-audit/no-broad-except": "off" } }];\n',
+    });
     try {
       const own = project.run(project.pluginBin, ["-f", "json", "agent"]);
       assert.match(own.stderr, /using your ESLint config .*eslint\.config\.mjs/u);
@@ -125,7 +156,11 @@ export default [pythonAudit.configs.recommended, { files: ["**/*.py"], plugins: 
     const linted = () => {
       const text = readFileSync(log, "utf8");
       writeFileSync(log, "");
-      return text.split("\n").filter(Boolean).map((f) => f.slice(project.dir.length + 1)).sort();
+      return text
+        .split("\n")
+        .filter(Boolean)
+        .map((f) => f.slice(project.dir.length + 1))
+        .sort();
     };
     writeFileSync(log, "");
     const cold = eslint(["--cache", "-f", "json", "agent"], { LINT_LOG: log });
@@ -133,7 +168,11 @@ export default [pythonAudit.configs.recommended, { files: ["**/*.py"], plugins: 
     assert.equal(linted().length, 5);
     const warm = eslint(["--cache", "-f", "json", "agent"], { LINT_LOG: log });
     assert.deepEqual(linted(), []);
-    assert.deepEqual(findings(json(warm.stdout), project.dir), findings(json(cold.stdout), project.dir), "cached results are the same");
+    assert.deepEqual(
+      findings(json(warm.stdout), project.dir),
+      findings(json(cold.stdout), project.dir),
+      "cached results are the same",
+    );
     const path = join(project.dir, "agent", "utils.py");
     writeFileSync(path, `${readFileSync(path, "utf8")}\n# touched\n`);
     eslint(["--cache", "-f", "json", "agent"], { LINT_LOG: log });
@@ -150,7 +189,11 @@ export default [pythonAudit.configs.recommended, { files: ["**/*.py"], plugins: 
   it("--fix never rewrites code (the rules only suggest); --fix-type directive removes unused disable comments, --fix-type suggestion does not", () => {
     const before = readFileSync(join(project.dir, "agent", "utils.py"), "utf8");
     eslint(["--fix", "agent"]);
-    assert.equal(readFileSync(join(project.dir, "agent", "utils.py"), "utf8"), before, "suggestions are not applied by --fix");
+    assert.equal(
+      readFileSync(join(project.dir, "agent", "utils.py"), "utf8"),
+      before,
+      "suggestions are not applied by --fix",
+    );
     const stale = "def f():\n    return 1  # eslint-disable-line python-audit/no-broad-except\n";
     project.write({ "stale/f.py": stale });
     eslint(["--fix", "--fix-type", "suggestion", "--report-unused-disable-directives", "stale"]);
@@ -185,7 +228,9 @@ export default [pythonAudit.configs.recommended, { files: ["**/*.py"], plugins: 
     project.write({ "bulk/a.py": 'import os\n\ndef f(x):\n    os.system("ls " + x)\n' });
     const suppressed = eslint(["--suppress-all", "bulk"]);
     assert.equal(suppressed.status, 0, suppressed.stdout + suppressed.stderr);
-    const file = json<Record<string, Record<string, { count: number }>>>(readFileSync(join(project.dir, "eslint-suppressions.json"), "utf8"));
+    const file = json<Record<string, Record<string, { count: number }>>>(
+      readFileSync(join(project.dir, "eslint-suppressions.json"), "utf8"),
+    );
     assert.deepEqual(file["bulk/a.py"], { "python-audit/no-command-injection": { count: 1 } });
     assert.equal(eslint(["bulk"]).status, 0);
     project.write({ "bulk/a.py": 'import os\n\ndef f(x):\n    os.system("ls " + x)\n    os.system("rm " + x)\n' });
@@ -200,28 +245,59 @@ export default [pythonAudit.configs.recommended, { files: ["**/*.py"], plugins: 
     const build = project.run(join(packageDir, "scripts", "build-native.mjs"), [], { cwd: packageDir });
     assert.equal(build.status, 0);
     assert.match(build.stdout, /native walker built/u, build.stdout + build.stderr);
-    const loaded = spawnSync(process.execPath, ["-e", `console.log(!!require(${JSON.stringify(join(packageDir, "dist", "lib", "parser", "native-walker.js"))}).nativeWalker())`], { encoding: "utf8" });
+    const loaded = spawnSync(
+      process.execPath,
+      [
+        "-e",
+        `console.log(!!require(${JSON.stringify(join(packageDir, "dist", "lib", "parser", "native-walker.js"))}).nativeWalker())`,
+      ],
+      { encoding: "utf8" },
+    );
     assert.equal(loaded.stdout.trim(), "true", loaded.stderr);
     assert.deepEqual(findings(json(eslint(["-f", "json", "agent"]).stdout), project.dir), before);
   });
 
   it("the audit formatter loads by path with eslint -f", () => {
-    const { stdout } = eslint(["-f", "./node_modules/eslint-plugin-python-audit/dist/lib/formatters/audit.js", "agent/utils.py"]);
+    const { stdout } = eslint([
+      "-f",
+      "./node_modules/eslint-plugin-python-audit/dist/lib/formatters/audit.js",
+      "agent/utils.py",
+    ]);
     assert.match(stdout, /^# Security audit report/u);
     assert.match(stdout, /^\*\*Solution:\*\* Pass commands as argument lists/mu);
   });
 
   it("SARIF (@microsoft/eslint-formatter-sarif): rule ids, help URIs to the rule docs, locations and levels", () => {
     const { stdout } = eslint(["-f", "@microsoft/sarif", "agent/utils.py"]);
-    type Sarif = { runs: Array<{ tool: { driver: { rules: Array<{ id: string; helpUri: string }> } }; results: Array<{ ruleId: string; level: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }> }> }> };
+    type Sarif = {
+      runs: Array<{
+        tool: { driver: { rules: Array<{ id: string; helpUri: string }> } };
+        results: Array<{
+          ruleId: string;
+          level: string;
+          locations: Array<{
+            physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } };
+          }>;
+        }>;
+      }>;
+    };
     const run = json<Sarif>(stdout).runs[0];
     const rules = new Map(run.tool.driver.rules.map((r) => [r.id, r.helpUri]));
     assert.match(rules.get("python-audit/no-command-injection")!, /\/docs\/rules\/no-command-injection\.md$/u);
     const lint = json<Result[]>(eslint(["-f", "json", "agent/utils.py"]).stdout)[0];
-    const expected = lint.messages.map((m) => `${m.ruleId} ${m.line}:${m.column} ${m.severity === 2 ? "error" : "warning"}`).sort();
-    const actual = run.results.map((r) => `${r.ruleId} ${r.locations[0].physicalLocation.region.startLine}:${r.locations[0].physicalLocation.region.startColumn} ${r.level}`).sort();
+    const expected = lint.messages
+      .map((m) => `${m.ruleId} ${m.line}:${m.column} ${m.severity === 2 ? "error" : "warning"}`)
+      .sort();
+    const actual = run.results
+      .map(
+        (r) =>
+          `${r.ruleId} ${r.locations[0].physicalLocation.region.startLine}:${r.locations[0].physicalLocation.region.startColumn} ${r.level}`,
+      )
+      .sort();
     assert.deepEqual(actual, expected);
-    assert.ok(run.results.every((r) => r.locations[0].physicalLocation.artifactLocation.uri.endsWith("agent/utils.py")));
+    assert.ok(
+      run.results.every((r) => r.locations[0].physicalLocation.artifactLocation.uri.endsWith("agent/utils.py")),
+    );
   });
 });
 
@@ -230,7 +306,11 @@ describe("python-audit progress line", () => {
     const { startProgress } = await import("../../lib/cli/python-audit.js");
     const written: string[] = [];
     let done = 0;
-    const stop = startProgress({ isTTY: true, write: (text: string) => written.push(text) > 0 } as never, () => (done += 7), 20);
+    const stop = startProgress(
+      { isTTY: true, write: (text: string) => written.push(text) > 0 } as never,
+      () => (done += 7),
+      20,
+    );
     await new Promise((resolve) => setTimeout(resolve, 70));
     stop();
     assert.match(written[0], /^\rpython-audit: 7 files audited, 0 s$/u);

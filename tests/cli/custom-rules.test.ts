@@ -19,20 +19,18 @@ interface Section {
 }
 
 function sections(markdown: string): Section[] {
-  return markdown
-    .split(/^(?=## )/mu)
-    .map((text) => {
-      const section: Section = { heading: text.split("\n")[0].replace(/^## /u, ""), files: {}, blocks: [] };
-      for (const match of text.matchAll(/^```(\S+)(?: +([^\n]*))?\n([\s\S]*?)^```$/gmu)) {
-        const [, lang, name, content] = match;
-        section.blocks.push({ info: name ? `${lang} ${name}` : lang, content });
-        if (name && /^[\w./-]+\.\w+$/u.test(name)) {
-          assert.ok(!(name in section.files), `${name} appears twice under "${section.heading}"`);
-          section.files[name] = content;
-        }
+  return markdown.split(/^(?=## )/mu).map((text) => {
+    const section: Section = { heading: text.split("\n")[0].replace(/^## /u, ""), files: {}, blocks: [] };
+    for (const match of text.matchAll(/^```(\S+)(?: +([^\n]*))?\n([\s\S]*?)^```$/gmu)) {
+      const [, lang, name, content] = match;
+      section.blocks.push({ info: name ? `${lang} ${name}` : lang, content });
+      if (name && /^[\w./-]+\.\w+$/u.test(name)) {
+        assert.ok(!(name in section.files), `${name} appears twice under "${section.heading}"`);
+        section.files[name] = content;
       }
-      return section;
-    });
+    }
+    return section;
+  });
 }
 
 const doc = readFileSync(join(repoRoot, "docs", "custom-rules.md"), "utf8");
@@ -61,7 +59,9 @@ function lint(project: PackedProject): { status: number; findings: Finding[]; st
   } catch {
     throw new Error(`eslint printed no JSON (exit ${status}):\n${stdout}\n${stderr}`);
   }
-  const findings = results.flatMap((r) => r.messages.map((m) => ({ file: r.filePath.slice(project.dir.length + 1), ...m })));
+  const findings = results.flatMap((r) =>
+    r.messages.map((m) => ({ file: r.filePath.slice(project.dir.length + 1), ...m })),
+  );
   return { status, findings, stderr };
 }
 
@@ -79,12 +79,22 @@ function checkFindings(findings: Finding[], ruleId: string): void {
     EXPECTED.map(([line, column, messageId]) => ["app.py", line, column, ruleId, messageId]),
     "exactly the documented findings, and nothing from the recommended rules or in the JS files",
   );
-  assert.match(findings[1].message, /^`requests\.post\(\)` without `timeout=`/u, "the alias is resolved in the message");
+  assert.match(
+    findings[1].message,
+    /^`requests\.post\(\)` without `timeout=`/u,
+    "the alias is resolved in the message",
+  );
   // The suggestion adds the keyword after the last argument.
   const [first] = findings;
-  assert.deepEqual(first.suggestions?.map((s) => [s.messageId, s.desc, s.fix.text]), [["addTimeout", "Add `timeout=10`.", ", timeout=10"]]);
+  assert.deepEqual(
+    first.suggestions?.map((s) => [s.messageId, s.desc, s.fix.text]),
+    [["addTimeout", "Add `timeout=10`.", ", timeout=10"]],
+  );
   const app = section("The example project").files["app.py"];
-  assert.equal(app.slice(first.suggestions![0].fix.range[0] - "(url".length, first.suggestions![0].fix.range[1]), "(url");
+  assert.equal(
+    app.slice(first.suggestions![0].fix.range[0] - "(url".length, first.suggestions![0].fix.range[1]),
+    "(url",
+  );
 }
 
 describe("docs/custom-rules.md, run as written in a project with the packed package", function () {
@@ -98,7 +108,11 @@ describe("docs/custom-rules.md, run as written in a project with the packed pack
   it("names its files in the blocks the test runs", () => {
     assert.deepEqual(Object.keys(app), ["app.py"]);
     assert.deepEqual(Object.keys(section("Setup A").files), ["eslint.config.js"]);
-    assert.deepEqual(Object.keys(section("Setup B").files).sort(), ["eslint-local-rules.cjs", "eslint-rules/no-requests-without-timeout.cjs", "eslint.config.js"]);
+    assert.deepEqual(Object.keys(section("Setup B").files).sort(), [
+      "eslint-local-rules.cjs",
+      "eslint-rules/no-requests-without-timeout.cjs",
+      "eslint.config.js",
+    ]);
     assert.deepEqual(Object.keys(section("Testing the rule").files), ["tests/no-requests-without-timeout.test.js"]);
   });
 
@@ -119,9 +133,17 @@ describe("docs/custom-rules.md, run as written in a project with the packed pack
     it("prints what the page shows (`npx eslint .`)", () => {
       const output = section("Setup A").blocks.find((b) => b.info === "text output");
       assert.ok(output, "a ```text output block");
-      const shown = [...output.content.matchAll(/^\s+(\d+):(\d+)\s+error\s+(.+?)\s{2,}(\S+)$/gmu)].map((m) => [Number(m[1]), Number(m[2]), m[3], m[4]]);
+      const shown = [...output.content.matchAll(/^\s+(\d+):(\d+)\s+error\s+(.+?)\s{2,}(\S+)$/gmu)].map((m) => [
+        Number(m[1]),
+        Number(m[2]),
+        m[3],
+        m[4],
+      ]);
       // The stylish formatter drops a message's final period.
-      assert.deepEqual(shown, result.findings.map((f) => [f.line, f.column, f.message.replace(/\.$/u, ""), f.ruleId]));
+      assert.deepEqual(
+        shown,
+        result.findings.map((f) => [f.line, f.column, f.message.replace(/\.$/u, ""), f.ruleId]),
+      );
     });
   });
 
@@ -163,7 +185,9 @@ describe("docs/custom-rules.md, run as written in a project with the packed pack
       // The same tests against a rule that ignores `timeout=`: RuleTester must throw (so the run above tested something).
       const rulePath = "eslint-rules/no-requests-without-timeout.cjs";
       const original = section("Setup B").files[rulePath];
-      project.write({ [rulePath]: original.replace('keywordArgument(node, "timeout")', 'keywordArgument(node, "no_such_keyword")') });
+      project.write({
+        [rulePath]: original.replace('keywordArgument(node, "timeout")', 'keywordArgument(node, "no_such_keyword")'),
+      });
       try {
         const failing = project.run(testFile, []);
         assert.notEqual(failing.status, 0);

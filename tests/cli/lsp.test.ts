@@ -75,7 +75,10 @@ class LspClient {
   private readonly server: ChildProcessWithoutNullStreams;
   private buffer = Buffer.alloc(0);
   private nextId = 1;
-  private readonly pending = new Map<number, { method: string; resolve(result: any): void; reject(error: Error): void; timer: NodeJS.Timeout }>();
+  private readonly pending = new Map<
+    number,
+    { method: string; resolve(result: any): void; reject(error: Error): void; timer: NodeJS.Timeout }
+  >();
   private readonly serverRequestWaiters: Array<{ method: string; resolve(params: any): void }> = [];
   private stderr = "";
   private exited = false;
@@ -92,7 +95,11 @@ class LspClient {
       this.exited = true;
       for (const [id, request] of this.pending) {
         clearTimeout(request.timer);
-        request.reject(new Error(`language server exited (code ${code}, signal ${signal}) before answering ${request.method}${this.stderrTail()}`));
+        request.reject(
+          new Error(
+            `language server exited (code ${code}, signal ${signal}) before answering ${request.method}${this.stderrTail()}`,
+          ),
+        );
         this.pending.delete(id);
       }
     });
@@ -103,7 +110,8 @@ class LspClient {
   request<T = any>(method: string, params: unknown, timeoutMs = REQUEST_TIMEOUT_MS): Promise<T> {
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
-      if (this.exited) return reject(new Error(`language server is not running; cannot send ${method}${this.stderrTail()}`));
+      if (this.exited)
+        return reject(new Error(`language server is not running; cannot send ${method}${this.stderrTail()}`));
       const timer = setTimeout(() => {
         this.pending.delete(id);
         reject(new Error(`language server did not answer ${method} within ${timeoutMs} ms${this.stderrTail()}`));
@@ -183,14 +191,16 @@ class LspClient {
       if (!request) return;
       this.pending.delete(message.id as number);
       clearTimeout(request.timer);
-      if (message.error) request.reject(new Error(`${request.method} failed: ${message.error.message}${this.stderrTail()}`));
+      if (message.error)
+        request.reject(new Error(`${request.method} failed: ${message.error.message}${this.stderrTail()}`));
       else request.resolve(message.result);
       return;
     }
     if (message.id === undefined) return; // Notifications (logMessage, eslint/status) need no answer.
     const handler = this.handlers[message.method];
     if (handler) this.send({ id: message.id, result: handler(message.params) ?? null });
-    else this.send({ id: message.id, error: { code: -32601, message: `test client does not handle ${message.method}` } });
+    else
+      this.send({ id: message.id, error: { code: -32601, message: `test client does not handle ${message.method}` } });
     for (const waiter of this.serverRequestWaiters.filter((w) => w.method === message.method)) {
       this.serverRequestWaiters.splice(this.serverRequestWaiters.indexOf(waiter), 1);
       waiter.resolve(message.params);
@@ -210,16 +220,23 @@ function applyTextEdits(text: string, edits: TextEdit[]): string {
   const offset = (p: Position) => Math.min(lineStarts[p.line] ?? text.length, text.length) + p.character;
   const sorted = [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
   let result = text;
-  for (const edit of sorted) result = result.slice(0, offset(edit.range.start)) + edit.newText + result.slice(offset(edit.range.end));
+  for (const edit of sorted)
+    result = result.slice(0, offset(edit.range.start)) + edit.newText + result.slice(offset(edit.range.end));
   return result;
 }
 
 function editsFor(edit: WorkspaceEdit, uri: string): TextEdit[] {
-  return [...(edit.changes?.[uri] ?? []), ...(edit.documentChanges ?? []).filter((c) => c.textDocument.uri === uri).flatMap((c) => c.edits)];
+  return [
+    ...(edit.changes?.[uri] ?? []),
+    ...(edit.documentChanges ?? []).filter((c) => c.textDocument.uri === uri).flatMap((c) => c.edits),
+  ];
 }
 
 function pythonSyntaxError(source: string): string | undefined {
-  const result = spawnSync("python3", ["-c", "import ast,sys; ast.parse(sys.stdin.read())"], { input: source, encoding: "utf8" });
+  const result = spawnSync("python3", ["-c", "import ast,sys; ast.parse(sys.stdin.read())"], {
+    input: source,
+    encoding: "utf8",
+  });
   if (result.error) throw result.error;
   return result.status === 0 ? undefined : result.stderr;
 }
@@ -262,38 +279,53 @@ describe("ESLint language server (vscode-langservers-extracted) on a Python file
       workspaceFolder,
       codeAction: { disableRuleComment, showDocumentation: { enable: true } },
     };
-    client = new LspClient(join(project.dir, "node_modules", "vscode-langservers-extracted", "bin", "vscode-eslint-language-server"), project.dir, {
-      "workspace/configuration": (params: { items: unknown[] }) => params.items.map(() => settings),
-      "workspace/applyEdit": () => ({ applied: true }),
-      "workspace/diagnostic/refresh": () => null,
-      "client/registerCapability": () => null,
-      "client/unregisterCapability": () => null,
-      "window/workDoneProgress/create": () => null,
-      "window/showMessageRequest": () => null,
-      "window/showDocument": () => null,
-      "eslint/probeFailed": () => ({}),
-      "eslint/noConfig": () => ({}),
-      "eslint/noLibrary": () => ({}),
-      "eslint/openDoc": () => ({}),
-    });
+    client = new LspClient(
+      join(project.dir, "node_modules", "vscode-langservers-extracted", "bin", "vscode-eslint-language-server"),
+      project.dir,
+      {
+        "workspace/configuration": (params: { items: unknown[] }) => params.items.map(() => settings),
+        "workspace/applyEdit": () => ({ applied: true }),
+        "workspace/diagnostic/refresh": () => null,
+        "client/registerCapability": () => null,
+        "client/unregisterCapability": () => null,
+        "window/workDoneProgress/create": () => null,
+        "window/showMessageRequest": () => null,
+        "window/showDocument": () => null,
+        "eslint/probeFailed": () => ({}),
+        "eslint/noConfig": () => ({}),
+        "eslint/noLibrary": () => ({}),
+        "eslint/openDoc": () => ({}),
+      },
+    );
     await client.request("initialize", {
       processId: process.pid,
       clientInfo: { name: "python-audit-tests", version: "1" },
       rootUri,
       workspaceFolders: [workspaceFolder],
       capabilities: {
-        workspace: { configuration: true, workspaceFolders: true, applyEdit: true, didChangeConfiguration: { dynamicRegistration: true } },
+        workspace: {
+          configuration: true,
+          workspaceFolders: true,
+          applyEdit: true,
+          didChangeConfiguration: { dynamicRegistration: true },
+        },
         textDocument: {
           synchronization: { dynamicRegistration: true },
           publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true },
           diagnostic: {},
-          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ["", "quickfix", "source", "source.fixAll", "source.fixAll.eslint"] } } },
+          codeAction: {
+            codeActionLiteralSupport: {
+              codeActionKind: { valueSet: ["", "quickfix", "source", "source.fixAll", "source.fixAll.eslint"] },
+            },
+          },
         },
       },
     });
     client.notify("initialized", {});
     client.notify("workspace/didChangeConfiguration", { settings: null });
-    client.notify("textDocument/didOpen", { textDocument: { uri: fileUri, languageId: "python", version: 1, text: PYTHON_SOURCE } });
+    client.notify("textDocument/didOpen", {
+      textDocument: { uri: fileUri, languageId: "python", version: 1, text: PYTHON_SOURCE },
+    });
   });
 
   after(async () => {
@@ -309,14 +341,21 @@ describe("ESLint language server (vscode-langservers-extracted) on a Python file
   };
 
   const codeActionsFor = (diagnostic: Diagnostic): Promise<CodeAction[] | null> =>
-    client.request("textDocument/codeAction", { textDocument: { uri: fileUri }, range: diagnostic.range, context: { diagnostics: [diagnostic], triggerKind: 1 } });
+    client.request("textDocument/codeAction", {
+      textDocument: { uri: fileUri },
+      range: diagnostic.range,
+      context: { diagnostics: [diagnostic], triggerKind: 1 },
+    });
 
   /** Runs an action's command and returns the edits it made to the Python file (none if it sent no applyEdit). */
   async function executeAction(action: CodeAction): Promise<TextEdit[]> {
     if (action.edit) return editsFor(action.edit, fileUri);
     if (!action.command) return [];
     const applyEdit = client.nextServerRequest("workspace/applyEdit", 5_000).catch(() => undefined);
-    await client.request("workspace/executeCommand", { command: action.command.command, arguments: action.command.arguments });
+    await client.request("workspace/executeCommand", {
+      command: action.command.command,
+      arguments: action.command.arguments,
+    });
     const params = await applyEdit;
     return params ? editsFor(params.edit, fileUri) : [];
   }
@@ -324,11 +363,16 @@ describe("ESLint language server (vscode-langservers-extracted) on a Python file
   it("pulls diagnostics with the CLI's ranges, the rule id as code and a link to the rule's docs", async () => {
     const cli = project.run(project.eslintBin, ["-f", "json", "agent.py"]);
     assert.equal(cli.status, 1, `eslint CLI should exit 1 with errors: ${cli.stderr}${cli.stdout}`);
-    const [result] = JSON.parse(cli.stdout) as Array<{ messages: Array<{ ruleId: string; line: number; column: number; endLine: number; endColumn: number }> }>;
+    const [result] = JSON.parse(cli.stdout) as Array<{
+      messages: Array<{ ruleId: string; line: number; column: number; endLine: number; endColumn: number }>;
+    }>;
     const expected = result.messages
       .map((m) => ({
         code: m.ruleId,
-        range: { start: { line: m.line - 1, character: m.column - 1 }, end: { line: m.endLine - 1, character: m.endColumn - 1 } },
+        range: {
+          start: { line: m.line - 1, character: m.column - 1 },
+          end: { line: m.endLine - 1, character: m.endColumn - 1 },
+        },
       }))
       .sort((a, b) => a.code.localeCompare(b.code));
     assert.deepEqual(
@@ -338,13 +382,22 @@ describe("ESLint language server (vscode-langservers-extracted) on a Python file
 
     const diagnostics = await pullDiagnostics();
     assert.deepEqual(
-      diagnostics.map((d) => ({ code: d.code, range: d.range })).sort((a, b) => String(a.code).localeCompare(String(b.code))),
+      diagnostics
+        .map((d) => ({ code: d.code, range: d.range }))
+        .sort((a, b) => String(a.code).localeCompare(String(b.code))),
       expected,
     );
     for (const diagnostic of diagnostics) {
       const name = String(diagnostic.code).replace("python-audit/", "");
-      assert.match(diagnostic.codeDescription?.href ?? "", new RegExp(`/docs/rules/${name}\\.md$`, "u"), `href of ${diagnostic.code}`);
-      assert.ok(existsSync(join(project.dir, "node_modules", "eslint-plugin-python-audit", "docs", "rules", `${name}.md`)), `docs/rules/${name}.md is packed`);
+      assert.match(
+        diagnostic.codeDescription?.href ?? "",
+        new RegExp(`/docs/rules/${name}\\.md$`, "u"),
+        `href of ${diagnostic.code}`,
+      );
+      assert.ok(
+        existsSync(join(project.dir, "node_modules", "eslint-plugin-python-audit", "docs", "rules", `${name}.md`)),
+        `docs/rules/${name}.md is packed`,
+      );
     }
   });
 
@@ -370,11 +423,17 @@ describe("ESLint language server (vscode-langservers-extracted) on a Python file
     assert.ok(diagnostics.length > 0);
     for (const diagnostic of diagnostics) {
       const actions = (await codeActionsFor(diagnostic)) ?? [];
-      assert.ok(!actions.some((a) => /^Disable /u.test(a.title)), `disable actions offered for ${diagnostic.code}: ${JSON.stringify(actions.map((a) => a.title))}`);
+      assert.ok(
+        !actions.some((a) => a.title.startsWith("Disable ")),
+        `disable actions offered for ${diagnostic.code}: ${JSON.stringify(actions.map((a) => a.title))}`,
+      );
       for (const action of actions) {
         if (action.command?.command === "eslint.openRuleDoc") continue; // Opens a URL, edits nothing.
         const edits = await executeAction(action);
-        assert.ok(!edits.some((e) => e.newText.includes("//")), `"${action.title}" inserts a // comment: ${JSON.stringify(edits)}`);
+        assert.ok(
+          !edits.some((e) => e.newText.includes("//")),
+          `"${action.title}" inserts a // comment: ${JSON.stringify(edits)}`,
+        );
       }
     }
   });
@@ -389,7 +448,10 @@ describe("ESLint language server (vscode-langservers-extracted) on a Python file
       const disableLine = actions.find((a) => a.command?.command === "eslint.applyDisableLine");
       assert.ok(disableLine, `no disable-line action among ${JSON.stringify(actions.map((a) => a.title))}`);
       const edits = await executeAction(disableLine);
-      assert.ok(edits.some((e) => e.newText.includes("// eslint-disable-next-line")), JSON.stringify(edits));
+      assert.ok(
+        edits.some((e) => e.newText.includes("// eslint-disable-next-line")),
+        JSON.stringify(edits),
+      );
     } finally {
       disableRuleComment.enable = false;
       client.notify("workspace/didChangeConfiguration", { settings: null });

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { repoRoot } from "../helpers.js";
@@ -15,7 +15,11 @@ export interface PackedProject {
   /** Writes files relative to the project. */
   write(files: Record<string, string>): void;
   /** Runs `node <bin> ...args` in the project; never throws on a non-zero exit. */
-  run(bin: string, args: string[], options?: { env?: Record<string, string>; input?: string; cwd?: string }): { status: number; stdout: string; stderr: string };
+  run(
+    bin: string,
+    args: string[],
+    options?: { env?: Record<string, string>; input?: string; cwd?: string },
+  ): { status: number; stdout: string; stderr: string };
   eslintBin: string;
   pluginBin: string;
   remove(): void;
@@ -27,7 +31,11 @@ let tarball: string | undefined;
 export function packedTarball(): string {
   if (tarball) return tarball;
   const out = mkdtempSync(join(tmpdir(), "python-audit-pack-"));
-  const name = execFileSync("npm", ["pack", "--ignore-scripts", "--pack-destination", out], { cwd: repoRoot, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] })
+  const name = execFileSync("npm", ["pack", "--ignore-scripts", "--pack-destination", out], {
+    cwd: repoRoot,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+  })
     .trim()
     .split("\n")
     .pop()!;
@@ -53,7 +61,10 @@ export function createPackedProject(options: { extraModules?: string[] } = {}): 
   for (const dep of ["eslint", ...(options.extraModules ?? [])]) link(modules, dep);
   // The bin links npm would create.
   mkdirSync(join(modules, ".bin"), { recursive: true });
-  writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "audited-project", private: true, type: "module" }, null, 2));
+  writeFileSync(
+    join(dir, "package.json"),
+    JSON.stringify({ name: "audited-project", private: true, type: "module" }, null, 2),
+  );
   const project: PackedProject = {
     dir,
     eslintBin: join(modules, "eslint", "bin", "eslint.js"),
@@ -86,5 +97,3 @@ export function createPackedProject(options: { extraModules?: string[] } = {}): 
 export function copyExamples(project: PackedProject, to = "agent"): void {
   cpSync(join(repoRoot, "examples", "dvr_agent"), join(project.dir, to), { recursive: true });
 }
-
-export const exampleFiles = () => readdirSync(join(repoRoot, "examples", "dvr_agent")).filter((f) => f.endsWith(".py"));

@@ -7,13 +7,19 @@ import { eslintVersions, loadPlugin, repoRoot } from "../helpers.js";
 const plugin = loadPlugin();
 
 async function lint(files: Record<string, string>, config: object = plugin.configs.recommended) {
-  const eslint = new eslintVersions[0].module.ESLint({ cwd: repoRoot, overrideConfigFile: true, overrideConfig: [config] as any });
+  const eslint = new eslintVersions[0].module.ESLint({
+    cwd: repoRoot,
+    overrideConfigFile: true,
+    overrideConfig: [config] as any,
+  });
   const results = [];
-  for (const [path, text] of Object.entries(files)) results.push(...(await eslint.lintText(text, { filePath: join(repoRoot, path) })));
+  for (const [path, text] of Object.entries(files))
+    results.push(...(await eslint.lintText(text, { filePath: join(repoRoot, path) })));
   return { results, context: { cwd: repoRoot, rulesMeta: eslint.getRulesMetaForResults(results) } };
 }
 
-const SHELL = 'import subprocess\n\n\nclass Router:\n    def run(self, cmd):\n        subprocess.call("ip netns exec " + cmd, shell=True)\n';
+const SHELL =
+  'import subprocess\n\n\nclass Router:\n    def run(self, cmd):\n        subprocess.call("ip netns exec " + cmd, shell=True)\n';
 
 describe("audit formatter", () => {
   it("groups by category with Location (file, line, class/function), Issue (message, source) and Solution (rule meta)", async () => {
@@ -55,14 +61,22 @@ describe("audit formatter", () => {
   });
 
   it("says exactly that no defects are detected when only warnings remain, listing them as hardening advice", async () => {
-    const { results, context } = await lint({ "a.py": "def f(p):\n    fh = open(p)\n    data = fh.read()\n    fh.close()\n    return data\n" });
+    const { results, context } = await lint({
+      "a.py": "def f(p):\n    fh = open(p)\n    data = fh.read()\n    fh.close()\n    return data\n",
+    });
     const report = formatAudit(results, context);
     assert.match(report, /^### 1\.1 a\.py:2 \(hardening advice\)$/mu);
-    assert.match(report, /## Conclusion\n\nNo security defects are detected in the code\n\n1 warning above is hardening advice\.\n/u);
+    assert.match(
+      report,
+      /## Conclusion\n\nNo security defects are detected in the code\n\n1 warning above is hardening advice\.\n/u,
+    );
   });
 
   it("handles zero files, and clean files", () => {
-    assert.match(formatAudit([], { cwd: repoRoot }), /Audited 0 files: 0 findings[\s\S]*No security defects are detected in the code\n\nNo files were audited/u);
+    assert.match(
+      formatAudit([], { cwd: repoRoot }),
+      /Audited 0 files: 0 findings[\s\S]*No security defects are detected in the code\n\nNo files were audited/u,
+    );
   });
 
   it("lists parse errors separately and does not call the code clean", async () => {
@@ -74,7 +88,10 @@ describe("audit formatter", () => {
   });
 
   it("is deterministic: the same report whatever order results and messages come in", async () => {
-    const { results, context } = await lint({ "b.py": SHELL, "a.py": SHELL + 'import os\nos.system("x " + input())\n' });
+    const { results, context } = await lint({
+      "b.py": SHELL,
+      "a.py": SHELL + 'import os\nos.system("x " + input())\n',
+    });
     const reversed = results.map((r) => ({ ...r, messages: [...r.messages].reverse() })).reverse();
     assert.equal(formatAudit(reversed, context), formatAudit(results, context));
     assert.ok(formatAudit(results, context).indexOf("a.py:6") < formatAudit(results, context).indexOf("b.py:6"));
@@ -84,11 +101,21 @@ describe("audit formatter", () => {
     const result = {
       filePath: join(repoRoot, "t.py"),
       source: "x = '```'  # odd\n",
-      messages: [{ ruleId: "other/rule", severity: 2 as const, message: "Odd.", line: 1, column: 1, endLine: 1, endColumn: 5 }],
+      messages: [
+        { ruleId: "other/rule", severity: 2 as const, message: "Odd.", line: 1, column: 1, endLine: 1, endColumn: 5 },
+      ],
       suppressedMessages: [],
-      errorCount: 1, warningCount: 0, fatalErrorCount: 0, fixableErrorCount: 0, fixableWarningCount: 0, usedDeprecatedRules: [],
+      errorCount: 1,
+      warningCount: 0,
+      fatalErrorCount: 0,
+      fixableErrorCount: 0,
+      fixableWarningCount: 0,
+      usedDeprecatedRules: [],
     };
-    const report = formatAudit([result as never], { cwd: repoRoot, rulesMeta: { "other/rule": { docs: { description: "Disallow odd things" } } } });
+    const report = formatAudit([result as never], {
+      cwd: repoRoot,
+      rulesMeta: { "other/rule": { docs: { description: "Disallow odd things" } } },
+    });
     assert.match(report, /^## 1\. other\/rule$/mu);
     assert.match(report, /^````python\nx = '```'  # odd\n````$/mu);
     assert.match(report, /\*\*Solution:\*\* Disallow odd things/u);

@@ -20,7 +20,11 @@ function astSpans(program: Program): ScopeSpan[] {
     let childPrefix = prefix;
     if (node.type === "PyFunctionDefinition" || node.type === "PyClassDefinition") {
       const name = `${prefix}${node.name.name}`;
-      spans.push({ name: node.type === "PyFunctionDefinition" ? `${name}()` : name, start: node.loc.start.line, end: node.loc.end.line });
+      spans.push({
+        name: node.type === "PyFunctionDefinition" ? `${name}()` : name,
+        start: node.loc.start.line,
+        end: node.loc.end.line,
+      });
       childPrefix = `${name}.`;
     }
     for (const child of childNodes(node)) stack.push({ node: child, prefix: childPrefix });
@@ -38,10 +42,21 @@ function pythonFiles(dir: string): string[] {
   return out;
 }
 
-const stdlib = execFileSync("python3", ["-c", "import sysconfig; print(sysconfig.get_paths()['stdlib'])"], { encoding: "utf8" }).trim();
+const stdlib = execFileSync("python3", ["-c", "import sysconfig; print(sysconfig.get_paths()['stdlib'])"], {
+  encoding: "utf8",
+}).trim();
 const SAMPLE = [
   ...pythonFiles(join(repoRoot, "examples")),
-  ...["subprocess.py", "argparse.py", "shutil.py", "tempfile.py", "logging/__init__.py", "asyncio/base_events.py", "email/_header_value_parser.py", "textwrap.py"].map((f) => join(stdlib, f)),
+  ...[
+    "subprocess.py",
+    "argparse.py",
+    "shutil.py",
+    "tempfile.py",
+    "logging/__init__.py",
+    "asyncio/base_events.py",
+    "email/_header_value_parser.py",
+    "textwrap.py",
+  ].map((f) => join(stdlib, f)),
 ];
 
 describe("audit formatter: enclosing function/class from the text", () => {

@@ -24,21 +24,33 @@ for (const { label, module: eslint } of eslintVersions) {
           "print(7)",
           "",
         ].join("\n");
-        assert.deepEqual(calls(await lintText(eslint, mode, code)), ["7:probe/calls:call to print", "12:probe/calls:call to print"]);
+        assert.deepEqual(calls(await lintText(eslint, mode, code)), [
+          "7:probe/calls:call to print",
+          "12:probe/calls:call to print",
+        ]);
       });
 
       it("# eslint rule: severity configures a rule inline", async () => {
         const off = await lintText(eslint, mode, "# eslint probe/calls: off\nprint(1)\n");
         assert.deepEqual(calls(off), []);
         const on = await lintText(eslint, mode, "# eslint probe/calls: 'warn'\nprint(1)\n", { rules: {} });
-        assert.deepEqual(on.messages.map((m) => [m.line, m.severity]), [[2, 1]]);
+        assert.deepEqual(
+          on.messages.map((m) => [m.line, m.severity]),
+          [[2, 1]],
+        );
         const broken = await lintText(eslint, mode, "# eslint probe/calls: [\nprint(1)\n");
-        assert.equal(broken.messages.filter((m) => m.ruleId === null && /Failed to parse/.test(m.message)).length, 1, "a malformed inline config is reported");
+        assert.equal(
+          broken.messages.filter((m) => m.ruleId === null && /Failed to parse/.test(m.message)).length,
+          1,
+          "a malformed inline config is reported",
+        );
       });
 
       it("reports unused disable directives when asked (--report-unused-disable-directives)", async () => {
         const result = await lintText(eslint, mode, "x = 1  # eslint-disable-line probe/calls\nprint(1)\n", {
-          eslintOptions: { overrideConfig: [modeConfig(mode), { linterOptions: { reportUnusedDisableDirectives: "error" } }] },
+          eslintOptions: {
+            overrideConfig: [modeConfig(mode), { linterOptions: { reportUnusedDisableDirectives: "error" } }],
+          },
         });
         assert.equal(result.messages.length, 2);
         const unused = result.messages.find((m) => m.ruleId === null);

@@ -55,7 +55,9 @@ for (const { label, module: eslint } of eslintVersions) {
               else if (value) stack.push(value);
             }
           }
-          const result = await lintText(eslint, mode, "x = [i * 2 for i in range(3) if i]\n", { rules: { "probe/visits": "error" } });
+          const result = await lintText(eslint, mode, "x = [i * 2 for i in range(3) if i]\n", {
+            rules: { "probe/visits": "error" },
+          });
           assert.equal(result.messages[0].message, `${count} nodes`);
         });
 
@@ -85,7 +87,11 @@ for (const { label, module: eslint } of eslintVersions) {
       const plugin = loadPlugin();
       const { defineConfig } = require(eslint === eslintVersions[0].module ? "eslint/config" : "eslint9/config");
       for (const extendsEntry of [plugin.configs.recommended, "python-audit/recommended"]) {
-        const config = defineConfig({ files: ["**/*.py"], plugins: { "python-audit": plugin }, extends: [extendsEntry] });
+        const config = defineConfig({
+          files: ["**/*.py"],
+          plugins: { "python-audit": plugin },
+          extends: [extendsEntry],
+        });
         const instance = new eslint.ESLint({ overrideConfigFile: true, overrideConfig: config });
         const [result] = await instance.lintText("import os\nos.system('ls')\n", { filePath: "x.py" });
         assert.equal(result.messages.filter((m) => m.fatal).length, 0);
@@ -101,9 +107,19 @@ for (const { label, module: eslint } of eslintVersions) {
       const plugin = loadPlugin();
       const instance = new eslint.ESLint({
         overrideConfigFile: true,
-        overrideConfig: [{ files: ["**/*.py"], plugins: { "python-audit": plugin }, language: "python-audit/python", languageOptions: { pythonVersion: "2.7" } }] as any,
+        overrideConfig: [
+          {
+            files: ["**/*.py"],
+            plugins: { "python-audit": plugin },
+            language: "python-audit/python",
+            languageOptions: { pythonVersion: "2.7" },
+          },
+        ] as any,
       });
-      await assert.rejects(instance.lintText("x = 1\n", { filePath: "x.py" }), /Unknown language option "pythonVersion"/);
+      await assert.rejects(
+        instance.lintText("x = 1\n", { filePath: "x.py" }),
+        /Unknown language option "pythonVersion"/,
+      );
     });
   });
 }

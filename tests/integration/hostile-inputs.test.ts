@@ -63,22 +63,41 @@ for (const mode of modes) {
     it("an empty file and a file of only comments: no errors", async () => {
       for (const code of ["", "\n\n", "# only\n# comments\n", "#!/usr/bin/env python3\n"]) {
         const result = await lintText(eslint, mode, code, { rules: { "probe/visits": "error" } });
-        assert.deepEqual(result.messages.map((m) => m.message), ["1 nodes"], JSON.stringify(code));
+        assert.deepEqual(
+          result.messages.map((m) => m.message),
+          ["1 nodes"],
+          JSON.stringify(code),
+        );
       }
     });
 
     it("NUL bytes: one clean parse error", async () => {
       const result = await lintText(eslint, mode, "x = 1\ny = '\0'\n");
-      assert.deepEqual(result.messages.map((m) => [m.fatal, m.line, m.message]), [[true, 2, "Parsing error: source code cannot contain NUL bytes"]]);
+      assert.deepEqual(
+        result.messages.map((m) => [m.fatal, m.line, m.message]),
+        [[true, 2, "Parsing error: source code cannot contain NUL bytes"]],
+      );
     });
 
     it("invalid UTF-8 on disk: linted (ESLint decodes it to U+FFFD) without crashing", async () => {
       const dir = mkdtempSync(join(tmpdir(), "pa-utf8-"));
-      writeFileSync(join(dir, "bad.py"), Buffer.concat([Buffer.from("s = '"), Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from("'\nprint(s)\n")]));
-      writeFileSync(join(dir, "bad-code.py"), Buffer.concat([Buffer.from("x = "), Buffer.from([0xff]), Buffer.from("\n")]));
-      const instance = new eslint.ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: [modeConfig(mode)] as any });
+      writeFileSync(
+        join(dir, "bad.py"),
+        Buffer.concat([Buffer.from("s = '"), Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from("'\nprint(s)\n")]),
+      );
+      writeFileSync(
+        join(dir, "bad-code.py"),
+        Buffer.concat([Buffer.from("x = "), Buffer.from([0xff]), Buffer.from("\n")]),
+      );
+      const instance = new eslint.ESLint({
+        cwd: dir,
+        overrideConfigFile: true,
+        overrideConfig: [modeConfig(mode)] as any,
+      });
       const results = await instance.lintFiles(["*.py"]);
-      const byName = Object.fromEntries(results.map((r) => [r.filePath.slice(dir.length + 1), r.messages.map((m) => m.message)]));
+      const byName = Object.fromEntries(
+        results.map((r) => [r.filePath.slice(dir.length + 1), r.messages.map((m) => m.message)]),
+      );
       assert.deepEqual(byName["bad.py"], ["call to print"]);
       assert.equal(byName["bad-code.py"].length, 1);
       assert.match(byName["bad-code.py"][0], /^Parsing error: /);

@@ -30,7 +30,11 @@ function sampleFiles(): Array<{ label: string; code: string; filePath: string }>
       if (!existsSync(path)) continue;
       // Linted under a path inside the repository (lintText needs no file there): files outside the ESLint
       // base path would be ignored.
-      files.push({ label: `stdlib/${name}`, code: readFileSync(path, "utf8"), filePath: join(repoRoot, "perf-sample", "stdlib", name) });
+      files.push({
+        label: `stdlib/${name}`,
+        code: readFileSync(path, "utf8"),
+        filePath: join(repoRoot, "perf-sample", "stdlib", name),
+      });
     }
   }
   return files;
@@ -43,11 +47,21 @@ describe("performance contract: configs.all builds one model per file and no tok
   const { ESLint } = eslintVersions[0].module;
   const configs = {
     language: [plugin.configs.all],
-    parser: [{ files: ["**/*.py"], plugins: { "python-audit": plugin }, languageOptions: { parser: plugin.parser }, rules: plugin.configs.all.rules }],
+    parser: [
+      {
+        files: ["**/*.py"],
+        plugins: { "python-audit": plugin },
+        languageOptions: { parser: plugin.parser },
+        rules: plugin.configs.all.rules,
+      },
+    ],
   };
 
   it("the sample holds the examples and the CPython files", function () {
-    assert.ok(files.some((f) => f.label.startsWith("examples/")), "examples/**/*.py");
+    assert.ok(
+      files.some((f) => f.label.startsWith("examples/")),
+      "examples/**/*.py",
+    );
     if (!findStdlib()) this.skip();
     assert.ok(files.filter((f) => f.label.startsWith("stdlib/")).length >= 3, files.map((f) => f.label).join(", "));
   });
@@ -59,7 +73,11 @@ describe("performance contract: configs.all builds one model per file and no tok
   ] as const;
   for (const { mode, version } of runs) {
     it(`${mode} mode, ${version.label}: models built <= files linted, token lists built == 0`, async () => {
-      const eslint = new version.module.ESLint({ cwd: repoRoot, overrideConfigFile: true, overrideConfig: configs[mode] as any });
+      const eslint = new version.module.ESLint({
+        cwd: repoRoot,
+        overrideConfigFile: true,
+        overrideConfig: configs[mode] as any,
+      });
       // Plugin loading and config resolution happen outside the measurement; one file at a time, so a
       // failure names the file that broke the contract.
       const perFile: string[] = [];
@@ -68,11 +86,16 @@ describe("performance contract: configs.all builds one model per file and no tok
       for (const file of files) {
         resetDebugCounters();
         const [result] = await eslint.lintText(file.code, { filePath: file.filePath });
-        assert.deepEqual(result.messages.filter((m) => m.fatal), [], `${file.label} lints without a parse error`);
+        assert.deepEqual(
+          result.messages.filter((m) => m.fatal),
+          [],
+          `${file.label} lints without a parse error`,
+        );
         const { modelsBuilt, tokenListsBuilt } = debugCounters;
         models += modelsBuilt;
         tokenLists += tokenListsBuilt;
-        if (modelsBuilt > 1 || tokenListsBuilt > 0) perFile.push(`${file.label}: ${modelsBuilt} models, ${tokenListsBuilt} token lists`);
+        if (modelsBuilt > 1 || tokenListsBuilt > 0)
+          perFile.push(`${file.label}: ${modelsBuilt} models, ${tokenListsBuilt} token lists`);
       }
       resetDebugCounters();
       const lines = files.reduce((n, f) => n + f.code.split("\n").length, 0);
@@ -91,7 +114,14 @@ describe("performance contract: configs.all builds one model per file and no tok
         tokens: {
           meta: { type: "problem", messages: { n: "{{n}}" }, schema: [] },
           create(context: any) {
-            return { Program: (node: any) => context.report({ node, messageId: "n", data: { n: String(context.sourceCode.getTokens(node).length) } }) };
+            return {
+              Program: (node: any) =>
+                context.report({
+                  node,
+                  messageId: "n",
+                  data: { n: String(context.sourceCode.getTokens(node).length) },
+                }),
+            };
           },
         },
       },
@@ -99,7 +129,10 @@ describe("performance contract: configs.all builds one model per file and no tok
     const eslint = new ESLint({
       cwd: repoRoot,
       overrideConfigFile: true,
-      overrideConfig: [plugin.configs.all, { files: ["**/*.py"], plugins: { probe }, rules: { "probe/tokens": "error" } }] as any,
+      overrideConfig: [
+        plugin.configs.all,
+        { files: ["**/*.py"], plugins: { probe }, rules: { "probe/tokens": "error" } },
+      ] as any,
     });
     resetDebugCounters();
     await eslint.lintText("import os\nos.system('ls')\n", { filePath: join(repoRoot, "perf-sample", "probe.py") });
@@ -157,10 +190,17 @@ function tsFiles(dir: string, recursive: boolean, out: string[] = []): string[] 
 
 describe("performance contract: rules and the analysis do not call the token-store API", () => {
   it("lib/rules/*.ts and lib/analysis/**/*.ts: no token-store call without a `// token-api: <reason>` comment", () => {
-    const files = [...tsFiles(join(repoRoot, "lib", "rules"), false), ...tsFiles(join(repoRoot, "lib", "analysis"), true)];
+    const files = [
+      ...tsFiles(join(repoRoot, "lib", "rules"), false),
+      ...tsFiles(join(repoRoot, "lib", "analysis"), true),
+    ];
     assert.ok(files.length >= 5, "the sources are there (tests run from the repository)");
     const found = files.flatMap((path) => scanTokenApiUses(relative(repoRoot, path), readFileSync(path, "utf8")));
-    assert.deepEqual(found, [], `token-store API on a rule's path (build the answer from the AST or the text, or justify the use with \`// token-api: <reason>\`):\n${found.join("\n")}`);
+    assert.deepEqual(
+      found,
+      [],
+      `token-store API on a rule's path (build the answer from the AST or the text, or justify the use with \`// token-api: <reason>\`):\n${found.join("\n")}`,
+    );
   });
 
   it("the scan finds each form and honours the allow-list comment", () => {

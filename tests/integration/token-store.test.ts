@@ -59,7 +59,12 @@ const probe = {
             );
           },
           "Program:exit"(node: any) {
-            lines.push(`all comments ${sc.getAllComments().map((c: any) => c.value).join(",")}`);
+            lines.push(
+              `all comments ${sc
+                .getAllComments()
+                .map((c: any) => c.value)
+                .join(",")}`,
+            );
             context.report({ node, messageId: "out", data: { out: lines.join("\n") } });
           },
         };
@@ -69,10 +74,20 @@ const probe = {
 };
 
 /** ESLint 10's own TokenStore (parser mode) is the reference; ESLint 9's differs at end-of-file boundaries. */
-async function answers(eslint: (typeof eslintVersions)[number]["module"], mode: "language" | "parser"): Promise<string> {
+async function answers(
+  eslint: (typeof eslintVersions)[number]["module"],
+  mode: "language" | "parser",
+): Promise<string> {
   const plugin = require("../helpers.js").loadPlugin();
-  const base = { files: ["**/*.py"], plugins: { "python-audit": plugin, tokens: { rules: { all: probe.rules.tokens } } }, rules: { "tokens/all": "error" } };
-  const config = mode === "language" ? { ...base, language: "python-audit/python" } : { ...base, languageOptions: { parser: plugin.parser } };
+  const base = {
+    files: ["**/*.py"],
+    plugins: { "python-audit": plugin, tokens: { rules: { all: probe.rules.tokens } } },
+    rules: { "tokens/all": "error" },
+  };
+  const config =
+    mode === "language"
+      ? { ...base, language: "python-audit/python" }
+      : { ...base, languageOptions: { parser: plugin.parser } };
   const instance = new eslint.ESLint({ overrideConfigFile: true, overrideConfig: [config] as any });
   const [result] = await instance.lintText(CODE, { filePath: "t.py" });
   assert.equal(result.messages.length, 1, JSON.stringify(result.messages));

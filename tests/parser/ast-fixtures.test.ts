@@ -17,7 +17,11 @@ import { checkInvariants } from "./invariants.js";
  * `parsePython` must refuse them.
  */
 const dir = join(fixturesDir, "ast");
-const fixtures = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".py")).sort() : [];
+const fixtures = existsSync(dir)
+  ? readdirSync(dir)
+      .filter((f) => f.endsWith(".py"))
+      .sort()
+  : [];
 
 function snapshot(program: Program): string {
   const compactLoc = (loc: { start: { line: number; column: number }; end: { line: number; column: number } }) =>
@@ -27,7 +31,8 @@ function snapshot(program: Program): string {
     (key, value: any) => {
       if (key === "loc") return compactLoc(value);
       if (key === "range") return `${value[0]}..${value[1]}`;
-      if (key === "tokens") return (value as Program["tokens"]).map((t) => `${t.type} ${JSON.stringify(t.value)} ${compactLoc(t.loc)}`);
+      if (key === "tokens")
+        return (value as Program["tokens"]).map((t) => `${t.type} ${JSON.stringify(t.value)} ${compactLoc(t.loc)}`);
       return value;
     },
     1,

@@ -39,7 +39,12 @@ function treeSitterNodes(tree: TreeSitter.Tree): TreeSitter.SyntaxNode[] {
  * same text), `loc` agrees with `range`, children lie inside parents and point back to them, no `start`/`end`,
  * tokens and comments sorted and disjoint and covering no text twice.
  */
-export function checkInvariants(text: string, program: Program, tree?: TreeSitter.Tree, options: { lines?: boolean } = {}): void {
+export function checkInvariants(
+  text: string,
+  program: Program,
+  tree?: TreeSitter.Tree,
+  options: { lines?: boolean } = {},
+): void {
   const nodes = allNodes(program);
   const locate = options.lines === false ? null : positions(text);
   assert.deepEqual(program.range, [0, text.length]);
@@ -53,7 +58,10 @@ export function checkInvariants(text: string, program: Program, tree?: TreeSitte
     const parent = node.parent as PyNode | null;
     if (node.type === "Program") continue;
     assert.ok(parent, `${node.type} has a parent`);
-    assert.ok(parent.range[0] <= node.range[0] && node.range[1] <= parent.range[1], `${node.type} inside ${parent.type}`);
+    assert.ok(
+      parent.range[0] <= node.range[0] && node.range[1] <= parent.range[1],
+      `${node.type} inside ${parent.type}`,
+    );
   }
   if (tree) {
     const expected = treeSitterNodes(tree);
@@ -71,9 +79,13 @@ export function checkInvariants(text: string, program: Program, tree?: TreeSitte
   for (let i = 1; i < items.length; i++) {
     assert.ok(items[i - 1].range[1] <= items[i].range[0], `token/comment overlap at ${items[i].range[0]}`);
   }
-  for (let i = 1; i < program.tokens.length; i++) assert.ok(program.tokens[i - 1].range[0] < program.tokens[i].range[0]);
+  for (let i = 1; i < program.tokens.length; i++)
+    assert.ok(program.tokens[i - 1].range[0] < program.tokens[i].range[0]);
   for (const item of items) {
-    assert.equal(item.value, item.type === "Block" ? text.slice(item.range[0] + 1, item.range[1]) : text.slice(...item.range));
+    assert.equal(
+      item.value,
+      item.type === "Block" ? text.slice(item.range[0] + 1, item.range[1]) : text.slice(...item.range),
+    );
     if (locate) assert.deepEqual(item.loc.start, locate(item.range[0]));
   }
 }

@@ -16,7 +16,11 @@ const serialize = (value: unknown) => stringifyAst(value);
 
 function sample(): Array<{ path: string; text: string }> {
   const stdlib = findStdlib();
-  const files = stdlib ? pythonFiles(stdlib).sort().filter((_, i) => i % 15 === 0) : [];
+  const files = stdlib
+    ? pythonFiles(stdlib)
+        .sort()
+        .filter((_, i) => i % 15 === 0)
+    : [];
   return files
     .map((path) => ({ path, text: readFileSync(path, "utf8").replace(/^\uFEFF/u, "") }))
     .filter(({ text }) => !parseTree(text).rootNode.hasError);
@@ -27,7 +31,10 @@ describe("native walker", function () {
 
   it("is built on this machine (npm ci runs scripts/build-native.mjs)", function () {
     if (process.env.PYTHON_AUDIT_NATIVE === "0") this.skip();
-    assert.ok(nativeWalker(), "lib/native/build/Release/python_audit_walker.node did not load: run `node scripts/build-native.mjs`");
+    assert.ok(
+      nativeWalker(),
+      "lib/native/build/Release/python_audit_walker.node did not load: run `node scripts/build-native.mjs`",
+    );
   });
 
   it("gives the same AST and tokens as the binding's cursor walk (stdlib sample)", function () {
@@ -63,7 +70,10 @@ describe("native walker", function () {
   it("handles non-BMP text and CRLF: offsets are JS string indices", function () {
     if (!nativeWalker()) this.skip();
     const text = "s = '😀é'\r\nt = s  # ✓\r\n";
-    assert.equal(serialize(convert(parseFlat(treeSitterInput(text))!, text).program), serialize(convert(parseTree(text), text).program));
+    assert.equal(
+      serialize(convert(parseFlat(treeSitterInput(text))!, text).program),
+      serialize(convert(parseTree(text), text).program),
+    );
   });
 
   it("keeps one parser per thread: workers parsing at once get the main thread's results", async function () {

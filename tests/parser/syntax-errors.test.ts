@@ -25,8 +25,20 @@ const cases: Array<[string, string, number, number, RegExp]> = [
   ["octal without 0o", "x = 0777\n", 1, 5, /leading zeros/],
   ["delete a call", "del f()\n", 1, 5, /^cannot delete call$/],
   ["NUL byte", "x = 1\n\0\n", 2, 1, /NUL bytes/],
-  ["non-UTF-8 encoding declaration with non-ASCII text", "# -*- coding: latin-1 -*-\nx = 'é'\n", 1, 1, /declares encoding 'latin-1'/],
-  ["encoding declaration on line 2", "#!/usr/bin/python\n# vim: set fileencoding=cp1252 :\nx = '€'\n", 2, 1, /declares encoding 'cp1252'/],
+  [
+    "non-UTF-8 encoding declaration with non-ASCII text",
+    "# -*- coding: latin-1 -*-\nx = 'é'\n",
+    1,
+    1,
+    /declares encoding 'latin-1'/,
+  ],
+  [
+    "encoding declaration on line 2",
+    "#!/usr/bin/python\n# vim: set fileencoding=cp1252 :\nx = '€'\n",
+    2,
+    1,
+    /declares encoding 'cp1252'/,
+  ],
 ];
 
 describe("syntax errors: one clean error with line, 1-based column and index", () => {
@@ -41,7 +53,10 @@ describe("syntax errors: one clean error with line, 1-based column and index", (
       assert.ok(error instanceof PythonSyntaxError, `expected a PythonSyntaxError, got ${String(error)}`);
       assert.match(error.message, message);
       assert.deepEqual([error.lineNumber, error.column], [line, column], error.message);
-      const lineStart = code.split(/\r\n|[\r\n]/u).slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0);
+      const lineStart = code
+        .split(/\r\n|[\r\n]/u)
+        .slice(0, line - 1)
+        .reduce((n, l) => n + l.length + 1, 0);
       assert.equal(error.index, lineStart + column - 1);
     });
   }

@@ -39,7 +39,13 @@ describe("text edge cases", () => {
     const text = 'def f():\n    (bar.  # why\nbaz)\n    x = [1,\n# note\n  2]\n    return """(\n"""\n';
     const program = parsePython(text);
     checkInvariants(text, program);
-    assert.deepEqual(program.comments.map((c) => [c.value, c.loc.start.line]), [[" why", 2], [" note", 5]]);
+    assert.deepEqual(
+      program.comments.map((c) => [c.value, c.loc.start.line]),
+      [
+        [" why", 2],
+        [" note", 5],
+      ],
+    );
     const fn = program.body[0];
     assert.equal(fn.type, "PyFunctionDefinition");
     assert.equal(fn.type === "PyFunctionDefinition" && fn.body.children.length, 3);
@@ -56,12 +62,21 @@ describe("text edge cases", () => {
 
   it("CR alone starts a new line", () => {
     const program = parsePython("x = 1\ry = 2\r");
-    assert.deepEqual(program.body.map((s) => s.loc.start.line), [1, 2]);
+    assert.deepEqual(
+      program.body.map((s) => s.loc.start.line),
+      [1, 2],
+    );
   });
 
   it("comments are Block comments holding the text after #", () => {
     const program = parsePython("x = 1  # eslint-disable-line foo\n#!not a shebang here\n");
-    assert.deepEqual(program.comments.map((c) => [c.type, c.value]), [["Block", " eslint-disable-line foo"], ["Block", "!not a shebang here"]]);
+    assert.deepEqual(
+      program.comments.map((c) => [c.type, c.value]),
+      [
+        ["Block", " eslint-disable-line foo"],
+        ["Block", "!not a shebang here"],
+      ],
+    );
   });
 
   it("a shebang rewritten to // by ESLint is restored before parsing", () => {

@@ -1,10 +1,8 @@
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import type { Program, PyCall, PyNode } from "../../lib/ast/generated/node-types.js";
+import type { Program, PyCall } from "../../lib/ast/generated/node-types.js";
 import { parsePython } from "../../lib/parser/index.js";
 import { createRule, dottedName, keywordArgument, positionalArguments, stringValue } from "../../lib/rule-kit/index.js";
-import { allNodes, eslintVersions, fixturesDir, loadPlugin } from "../helpers.js";
+import { allNodes, eslintVersions, loadPlugin } from "../helpers.js";
 
 const calls = (code: string): PyCall[] => allNodes(parsePython(code)).filter((n): n is PyCall => n.type === "PyCall");
 
@@ -19,13 +17,17 @@ describe("rule kit helpers", () => {
 
   it("positionalArguments and keywordArgument split a call's arguments", () => {
     const [call] = calls("run(a, *rest, shell=True, **kw)\n");
-    assert.deepEqual(positionalArguments(call).map((n) => n.type), ["PyIdentifier"]);
+    assert.deepEqual(
+      positionalArguments(call).map((n) => n.type),
+      ["PyIdentifier"],
+    );
     assert.equal(keywordArgument(call, "shell")?.type, "PyTrue");
     assert.equal(keywordArgument(call, "cwd"), null);
   });
 
   it("stringValue decodes literals and refuses interpolation and bytes", () => {
-    const text = "a = 'x\\ty'\nb = r'\\d+'\nc = 'a' \"b\"\nd = f'{x}'\ne = b'raw'\nf = '\\u00e9\\x41\\101'\ng = f'plain'\n";
+    const text =
+      "a = 'x\\ty'\nb = r'\\d+'\nc = 'a' \"b\"\nd = f'{x}'\ne = b'raw'\nf = '\\u00e9\\x41\\101'\ng = f'plain'\n";
     const program = parsePython(text);
     const values = program.body.map((statement) => {
       const assignment = statement.type === "PyExpressionStatement" ? statement.expression : null;
@@ -50,7 +52,8 @@ const noEval = createRule<[{ allowExec: boolean }], "eval">({
     return {
       PyCall(node) {
         const name = dottedName(node.function);
-        if (name === "eval" || (name === "exec" && !allowExec)) context.report({ node, messageId: "eval", data: { name } });
+        if (name === "eval" || (name === "exec" && !allowExec))
+          context.report({ node, messageId: "eval", data: { name } });
       },
     };
   },
@@ -73,7 +76,10 @@ describe("createRule", () => {
         tester.run("no-eval", noEval as any, {
           valid: ["print(1)\n", { code: "exec('x')\n", options: [{ allowExec: true }] }],
           invalid: [
-            { code: "x = eval(s)\n", errors: [{ messageId: "eval", line: 1, column: 5, endColumn: 12, data: { name: "eval" } }] },
+            {
+              code: "x = eval(s)\n",
+              errors: [{ messageId: "eval", line: 1, column: 5, endColumn: 12, data: { name: "eval" } }],
+            },
             { code: "def f():\n    exec(s)\n", errors: [{ message: "Do not call exec().", line: 2, column: 5 }] },
           ],
         });

@@ -11,14 +11,30 @@ const plugin = loadPlugin();
 
 /** One reported statement per rule, spread over three lines; `#` marks where the comment goes. */
 const FINDINGS: Record<string, { code: string; bandit?: string; ruff?: string }> = {
-  "no-command-injection": { code: 'import subprocess\ndef f(cmd):\n    subprocess.call(  #1\n        "ip netns exec " + cmd,  #2\n        shell=True)  #3\n', bandit: "B602", ruff: "S602" },
-  "no-broad-except": { code: "try:\n    work()\nexcept (  #1\n    Exception  #2\n):  #3\n    pass\n", bandit: "B110", ruff: "BLE001" },
-  "no-resource-leak": { code: "def f(p):\n    data = open(  #1\n        p,  #2\n    ).read()  #3\n    return data\n", ruff: "SIM115" },
+  "no-command-injection": {
+    code: 'import subprocess\ndef f(cmd):\n    subprocess.call(  #1\n        "ip netns exec " + cmd,  #2\n        shell=True)  #3\n',
+    bandit: "B602",
+    ruff: "S602",
+  },
+  "no-broad-except": {
+    code: "try:\n    work()\nexcept (  #1\n    Exception  #2\n):  #3\n    pass\n",
+    bandit: "B110",
+    ruff: "BLE001",
+  },
+  "no-resource-leak": {
+    code: "def f(p):\n    data = open(  #1\n        p,  #2\n    ).read()  #3\n    return data\n",
+    ruff: "SIM115",
+  },
   "no-sensitive-data-in-logs": { code: 'LOG.info(  #1\n    "password %s",  #2\n    password)  #3\n' },
 };
 
 function comment(value: string): PyComment {
-  return { type: "Block", value, range: [10, 11 + value.length], loc: { start: { line: 1, column: 10 }, end: { line: 1, column: 11 + value.length } } };
+  return {
+    type: "Block",
+    value,
+    range: [10, 11 + value.length],
+    loc: { start: { line: 1, column: 10 }, end: { line: 1, column: 11 + value.length } },
+  };
 }
 
 async function lint(code: string, rule: string, mode: "language" | "parser", options: { nosec?: boolean } = {}) {
@@ -31,7 +47,10 @@ async function lint(code: string, rule: string, mode: "language" | "parser", opt
     overrideConfig: [{ files: ["**/*.py"], ...config, rules: { [`python-audit/${rule}`]: "error" } }] as any,
   });
   const [result] = await eslint.lintText(code, { filePath: "x.py" });
-  assert.deepEqual(result.messages.filter((m) => m.fatal), []);
+  assert.deepEqual(
+    result.messages.filter((m) => m.fatal),
+    [],
+  );
   return result.messages.filter((m) => m.ruleId === `python-audit/${rule}`);
 }
 
@@ -105,7 +124,14 @@ describe("suppression comments: every rule, both modes", () => {
   it("a wrong type for the language option is a clear configuration error", async () => {
     const eslint = new eslintVersions[0].module.ESLint({
       overrideConfigFile: true,
-      overrideConfig: [{ files: ["**/*.py"], plugins: { "python-audit": plugin }, language: "python-audit/python", languageOptions: { nosec: "no" } }] as any,
+      overrideConfig: [
+        {
+          files: ["**/*.py"],
+          plugins: { "python-audit": plugin },
+          language: "python-audit/python",
+          languageOptions: { nosec: "no" },
+        },
+      ] as any,
     });
     await assert.rejects(eslint.lintText("x = 1\n", { filePath: "x.py" }), /nosec.*must be a boolean/u);
   });

@@ -24,19 +24,25 @@ for (const id of Object.keys(plugin.rules)) {
       it(`example ${index + 1} (${kind}) ${kind === "incorrect" ? "reports" : "does not report"}`, async () => {
         const eslint = new eslintVersions[0].module.ESLint({
           overrideConfigFile: true,
-          overrideConfig: [{
-            files: ["**/*.py"],
-            plugins: { "python-audit": plugin },
-            language: "python-audit/python",
-            rules: {
-              // Rules that judge the others' results (no-unused-nosec) run next to them, as their fixtures' rule.json says.
-              ...(fixtures.get(id)?.settings.withRecommendedRules ? plugin.configs.recommended.rules : {}),
-              [`python-audit/${id}`]: options ? ["error", JSON.parse(options)] : "error",
+          overrideConfig: [
+            {
+              files: ["**/*.py"],
+              plugins: { "python-audit": plugin },
+              language: "python-audit/python",
+              rules: {
+                // Rules that judge the others' results (no-unused-nosec) run next to them, as their fixtures' rule.json says.
+                ...(fixtures.get(id)?.settings.withRecommendedRules ? plugin.configs.recommended.rules : {}),
+                [`python-audit/${id}`]: options ? ["error", JSON.parse(options)] : "error",
+              },
             },
-          }] as any,
+          ] as any,
         });
         const [result] = await eslint.lintText(code, { filePath: "example.py" });
-        assert.deepEqual(result.messages.filter((m) => m.fatal), [], "the example parses");
+        assert.deepEqual(
+          result.messages.filter((m) => m.fatal),
+          [],
+          "the example parses",
+        );
         const count = result.messages.filter((m) => m.ruleId === `python-audit/${id}`).length;
         if (kind === "incorrect") assert.ok(count > 0, `expected a report in:\n${code}`);
         else assert.equal(count, 0, `expected no report in:\n${code}\n${JSON.stringify(result.messages)}`);

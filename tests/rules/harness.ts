@@ -53,7 +53,11 @@ export interface ValidFixture {
 
 export interface InvalidFixture extends ValidFixture {
   /** The findings with suggestion outputs read from their files; undefined when errors.json is missing or broken. */
-  errors?: Array<Omit<FixtureError, "suggestions"> & { suggestions?: Array<{ messageId: string; data?: Record<string, string>; output: string }> }>;
+  errors?: Array<
+    Omit<FixtureError, "suggestions"> & {
+      suggestions?: Array<{ messageId: string; data?: Record<string, string>; output: string }>;
+    }
+  >;
   /** The code after one --fix pass, when <case>.output.py exists. */
   output?: string;
 }
@@ -76,7 +80,8 @@ const LOCATION_KEYS = ["line", "column", "endLine", "endColumn"] as const;
 const SUGGESTION_KEYS = new Set(["messageId", "data", "output"]);
 export const UPDATE_HINT = "run `npm run fixtures:update` to write it from what the rule reports, then review the diff";
 
-export const suggestionFile = (name: string, error: number, suggestion: number) => `${name}.suggestion-${error}-${suggestion}.py`;
+export const suggestionFile = (name: string, error: number, suggestion: number) =>
+  `${name}.suggestion-${error}-${suggestion}.py`;
 export const outputFile = (name: string) => `${name}.output.py`;
 
 /** Every rule folder under tests/fixtures/rules, by rule id. */
@@ -95,7 +100,8 @@ export function loadRuleFixtures(dir: string, id: string): RuleFixtures {
   const settings: RuleSettings = { withRecommendedRules: false, languageModeOnly: false };
   const entries = readdirSync(dir).filter((f) => !f.startsWith("."));
   for (const entry of entries) {
-    if (!["rule.json", "valid", "invalid"].includes(entry)) problems.push(`${entry}: unexpected (a rule folder holds rule.json, valid/ and invalid/)`);
+    if (!["rule.json", "valid", "invalid"].includes(entry))
+      problems.push(`${entry}: unexpected (a rule folder holds rule.json, valid/ and invalid/)`);
   }
   if (entries.includes("rule.json")) {
     const json = readJson(join(dir, "rule.json"), "rule.json", problems);
@@ -103,7 +109,8 @@ export function loadRuleFixtures(dir: string, id: string): RuleFixtures {
       if (!isPlainObject(json)) problems.push(`rule.json: expected an object like {"withRecommendedRules": true}`);
       else {
         for (const [key, value] of Object.entries(json)) {
-          if (!(SETTINGS_KEYS as string[]).includes(key)) problems.push(`rule.json: unknown key "${key}" (known: ${SETTINGS_KEYS.join(", ")})`);
+          if (!(SETTINGS_KEYS as string[]).includes(key))
+            problems.push(`rule.json: unknown key "${key}" (known: ${SETTINGS_KEYS.join(", ")})`);
           else if (typeof value !== "boolean") problems.push(`rule.json: "${key}" must be true or false`);
           else settings[key as keyof RuleSettings] = value;
         }
@@ -112,16 +119,26 @@ export function loadRuleFixtures(dir: string, id: string): RuleFixtures {
   }
   const valid = loadSide(dir, "valid", problems) as ValidFixture[];
   const invalid = loadSide(dir, "invalid", problems) as InvalidFixture[];
-  if (!valid.length && !problems.some((p) => p.startsWith("valid/"))) problems.push("valid/: no cases (every rule needs at least one valid case)");
-  if (!invalid.length && !problems.some((p) => p.startsWith("invalid/"))) problems.push("invalid/: no cases (every rule needs at least one invalid case)");
+  if (!valid.length && !problems.some((p) => p.startsWith("valid/")))
+    problems.push("valid/: no cases (every rule needs at least one valid case)");
+  if (!invalid.length && !problems.some((p) => p.startsWith("invalid/")))
+    problems.push("invalid/: no cases (every rule needs at least one invalid case)");
   return { id, dir, settings, valid, invalid, problems };
 }
 
-function loadSide(ruleDir: string, side: "valid" | "invalid", problems: string[]): Array<ValidFixture | InvalidFixture> {
+function loadSide(
+  ruleDir: string,
+  side: "valid" | "invalid",
+  problems: string[],
+): Array<ValidFixture | InvalidFixture> {
   const dir = join(ruleDir, side);
   if (!existsSync(dir)) return [];
-  const files = readdirSync(dir).filter((f) => !f.startsWith(".")).sort();
-  const cases = files.filter((f) => f.endsWith(".py") && !/\.(?:output|suggestion-\d+-\d+)\.py$/u.test(f)).map((f) => f.slice(0, -3));
+  const files = readdirSync(dir)
+    .filter((f) => !f.startsWith("."))
+    .sort();
+  const cases = files
+    .filter((f) => f.endsWith(".py") && !/\.(?:output|suggestion-\d+-\d+)\.py$/u.test(f))
+    .map((f) => f.slice(0, -3));
   const used = new Set<string>();
   const out: Array<ValidFixture | InvalidFixture> = [];
   for (const name of cases) {
@@ -137,7 +154,11 @@ function loadSide(ruleDir: string, side: "valid" | "invalid", problems: string[]
       used.add(`${name}.config.json`);
       const config = readJson(join(dir, `${name}.config.json`), `${side}/${name}.config.json`, problems);
       if (config === undefined) ok = false;
-      else if (!isPlainObject(config) || Object.keys(config).some((k) => k !== "options") || !Array.isArray(config.options)) {
+      else if (
+        !isPlainObject(config) ||
+        Object.keys(config).some((k) => k !== "options") ||
+        !Array.isArray(config.options)
+      ) {
         problems.push(`${side}/${name}.config.json: expected {"options": [...]} and nothing else`);
         ok = false;
       } else fixture.options = config.options;
@@ -152,7 +173,8 @@ function loadSide(ruleDir: string, side: "valid" | "invalid", problems: string[]
       else {
         used.add(`${name}.errors.json`);
         const json = readJson(join(dir, `${name}.errors.json`), `${side}/${name}.errors.json`, problems);
-        if (json !== undefined) fixture.errors = checkErrors(json, name, dir, files, `${side}/${name}.errors.json`, problems);
+        if (json !== undefined)
+          fixture.errors = checkErrors(json, name, dir, files, `${side}/${name}.errors.json`, problems);
       }
     }
     if (ok) out.push(fixture);
@@ -162,13 +184,22 @@ function loadSide(ruleDir: string, side: "valid" | "invalid", problems: string[]
 }
 
 function orphanReason(file: string, side: string): string {
-  if (side === "valid" && /\.(?:errors\.json|output\.py|suggestion-\d+-\d+\.py)$/u.test(file)) return "valid cases have no findings, fixes or suggestions";
-  if (/\.(?:config\.json|errors\.json|output\.py|suggestion-\d+-\d+\.py)$/u.test(file)) return "belongs to no case (its <case>.py is missing)";
+  if (side === "valid" && /\.(?:errors\.json|output\.py|suggestion-\d+-\d+\.py)$/u.test(file))
+    return "valid cases have no findings, fixes or suggestions";
+  if (/\.(?:config\.json|errors\.json|output\.py|suggestion-\d+-\d+\.py)$/u.test(file))
+    return "belongs to no case (its <case>.py is missing)";
   return "unexpected file (cases are <case>.py with <case>.config.json, .errors.json, .output.py, .suggestion-<e>-<s>.py)";
 }
 
 /** errors.json, checked and with suggestion outputs read; undefined (and problems) when anything is off. */
-function checkErrors(json: unknown, name: string, dir: string, files: string[], label: string, problems: string[]): InvalidFixture["errors"] {
+function checkErrors(
+  json: unknown,
+  name: string,
+  dir: string,
+  files: string[],
+  label: string,
+  problems: string[],
+): InvalidFixture["errors"] {
   const before = problems.length;
   const fail = (message: string) => problems.push(`${label}: ${message}`);
   if (!Array.isArray(json) || json.length === 0) {
@@ -181,21 +212,31 @@ function checkErrors(json: unknown, name: string, dir: string, files: string[], 
       fail(`finding ${e} is not an object`);
       return undefined;
     }
-    for (const key of Object.keys(error)) if (!ERROR_KEYS.has(key)) fail(`finding ${e}: unknown key "${key}" (known: ${[...ERROR_KEYS].join(", ")})`);
+    for (const key of Object.keys(error))
+      if (!ERROR_KEYS.has(key)) fail(`finding ${e}: unknown key "${key}" (known: ${[...ERROR_KEYS].join(", ")})`);
     if (typeof error.messageId !== "string") fail(`finding ${e} has no "messageId"`);
     const missing = LOCATION_KEYS.filter((k) => !Number.isInteger(error[k]) || (error[k] as number) < 1);
-    if (missing.length) fail(`finding ${e} has no valid ${missing.map((k) => `"${k}"`).join(", ")} (every finding states line, column, endLine and endColumn, 1-based)`);
+    if (missing.length)
+      fail(
+        `finding ${e} has no valid ${missing.map((k) => `"${k}"`).join(", ")} (every finding states line, column, endLine and endColumn, 1-based)`,
+      );
     if ("data" in error && !isStringRecord(error.data)) fail(`finding ${e}: "data" must be an object of strings`);
-    if ("suggestions" in error && !Array.isArray(error.suggestions)) fail(`finding ${e}: "suggestions" must be an array`);
+    if ("suggestions" in error && !Array.isArray(error.suggestions))
+      fail(`finding ${e}: "suggestions" must be an array`);
     const suggestions = Array.isArray(error.suggestions)
       ? error.suggestions.map((s: unknown, i: number) => {
           const expected = suggestionFile(name, e, i);
           if (!isPlainObject(s)) return fail(`finding ${e}, suggestion ${i} is not an object`);
-          for (const key of Object.keys(s)) if (!SUGGESTION_KEYS.has(key)) fail(`finding ${e}, suggestion ${i}: unknown key "${key}" (known: ${[...SUGGESTION_KEYS].join(", ")})`);
+          for (const key of Object.keys(s))
+            if (!SUGGESTION_KEYS.has(key))
+              fail(`finding ${e}, suggestion ${i}: unknown key "${key}" (known: ${[...SUGGESTION_KEYS].join(", ")})`);
           if (typeof s.messageId !== "string") fail(`finding ${e}, suggestion ${i} has no "messageId"`);
-          if ("data" in s && !isStringRecord(s.data)) fail(`finding ${e}, suggestion ${i}: "data" must be an object of strings`);
-          if (s.output !== expected) return fail(`finding ${e}, suggestion ${i}: "output" must name the file "${expected}"`);
-          if (!files.includes(expected)) return fail(`finding ${e}, suggestion ${i}: ${expected} is missing; ${UPDATE_HINT}`);
+          if ("data" in s && !isStringRecord(s.data))
+            fail(`finding ${e}, suggestion ${i}: "data" must be an object of strings`);
+          if (s.output !== expected)
+            return fail(`finding ${e}, suggestion ${i}: "output" must name the file "${expected}"`);
+          if (!files.includes(expected))
+            return fail(`finding ${e}, suggestion ${i}: ${expected} is missing; ${UPDATE_HINT}`);
           referenced.add(expected);
           return { ...(s as object), output: readFileSync(join(dir, expected), "utf8") };
         })
@@ -203,7 +244,8 @@ function checkErrors(json: unknown, name: string, dir: string, files: string[], 
     return { ...(error as object), ...(suggestions ? { suggestions } : {}) };
   });
   for (const f of files) {
-    if (f.startsWith(`${name}.suggestion-`) && !referenced.has(f) && problems.length === before) fail(`${f} is named by no suggestion (stale? ${UPDATE_HINT})`);
+    if (f.startsWith(`${name}.suggestion-`) && !referenced.has(f) && problems.length === before)
+      fail(`${f} is named by no suggestion (stale? ${UPDATE_HINT})`);
   }
   return problems.length === before ? (errors as InvalidFixture["errors"]) : undefined;
 }
@@ -241,7 +283,9 @@ export function fixedOutputs(fixtures: RuleFixtures): Array<{ label: string; sou
     const base = c.file.slice(0, -3);
     if (c.output !== undefined) out.push({ label: `${base}.output.py`, source: c.code, output: c.output });
     (c.errors ?? []).forEach((error, e) =>
-      (error.suggestions ?? []).forEach((s, i) => out.push({ label: `${base}.suggestion-${e}-${i}.py`, source: c.code, output: s.output })),
+      (error.suggestions ?? []).forEach((s, i) =>
+        out.push({ label: `${base}.suggestion-${e}-${i}.py`, source: c.code, output: s.output }),
+      ),
     );
   }
   return out;
@@ -259,7 +303,8 @@ export function schemaOptionPaths(schema: unknown): string[] {
     seen = new Set(seen).add(node);
     if (typeof node.$ref === "string" && node.$ref.startsWith("#/")) {
       let target: unknown = root;
-      for (const part of node.$ref.slice(2).split("/")) target = isPlainObject(target) || Array.isArray(target) ? (target as any)[part] : undefined;
+      for (const part of node.$ref.slice(2).split("/"))
+        target = isPlainObject(target) || Array.isArray(target) ? (target as any)[part] : undefined;
       walk(target, prefix, seen);
     }
     if (isPlainObject(node.properties)) {
@@ -271,7 +316,8 @@ export function schemaOptionPaths(schema: unknown): string[] {
     }
     if (Array.isArray(node.items)) node.items.forEach((item) => walk(item, prefix ? `${prefix}[]` : prefix, seen));
     else if (node.items) walk(node.items, prefix ? `${prefix}[]` : prefix, seen);
-    for (const key of ["anyOf", "oneOf", "allOf"]) if (Array.isArray(node[key])) (node[key] as unknown[]).forEach((n) => walk(n, prefix, seen));
+    for (const key of ["anyOf", "oneOf", "allOf"])
+      if (Array.isArray(node[key])) (node[key] as unknown[]).forEach((n) => walk(n, prefix, seen));
   };
   // ESLint's `schema` is an array (one schema per option position) or one schema for the whole options array.
   if (Array.isArray(schema)) schema.forEach((s) => walk(s, "", new Set()));

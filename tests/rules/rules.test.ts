@@ -1,10 +1,17 @@
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { eslintVersions, loadPlugin, repoRoot } from "../helpers.js";
-import { fixedOutputs, loadAllFixtures, type RuleFixtures, schemaOptionPaths, toRuleTesterCase, usedOptionPaths } from "./harness.js";
+import {
+  fixedOutputs,
+  loadAllFixtures,
+  type RuleFixtures,
+  schemaOptionPaths,
+  toRuleTesterCase,
+  usedOptionPaths,
+} from "./harness.js";
 import { expectations, lintCase, writeExpectations } from "./update.js";
+import { assertRuleMeta } from "./meta-checks.js";
 
 /**
  * Every rule: its fixtures (tests/fixtures/rules/<id>/, see harness.ts) as RuleTester cases in language mode on
@@ -26,34 +33,19 @@ describe("rules: meta", () => {
     assert.deepEqual([...fixtures.keys()].sort(), [...ruleIds].sort());
   });
   for (const id of ruleIds) {
-    it(`${id}: documented, described, in the right configs`, () => {
-      const rule = plugin.rules[id];
-      const doc = join(repoRoot, "docs", "rules", `${id}.md`);
-      assert.ok(existsSync(doc), `docs/rules/${id}.md exists`);
-      assert.ok(rule.meta.docs.description, "meta.docs.description");
-      assert.equal(typeof rule.meta.docs.recommended, "boolean");
-      assert.match(rule.meta.docs.url, new RegExp(`docs/rules/${id}\\.md$`));
-      assert.ok(Array.isArray(rule.meta.schema), "an options schema");
-      assert.match(rule.meta.docs.severity, /^(error|warn)$/u, "meta.docs.severity");
-      assert.ok(rule.meta.docs.category, "meta.docs.category (the audit report heading)");
-      assert.ok(rule.meta.docs.remediation?.length > 40, "meta.docs.remediation (the audit report's Solution)");
-      const setting = (config: { rules: Record<string, unknown> }) => {
-        const value = config.rules[`python-audit/${id}`];
-        return Array.isArray(value) ? value[0] : value;
-      };
-      assert.equal(setting(plugin.configs.all), rule.meta.docs.severity);
-      assert.equal(`python-audit/${id}` in plugin.configs.recommended.rules, rule.meta.docs.recommended);
-      assert.equal(`python-audit/${id}` in plugin.configs.openstack.rules, rule.meta.docs.recommended);
-      if (rule.meta.docs.recommended) assert.equal(setting(plugin.configs.recommended), rule.meta.docs.severity);
-      assert.ok(readFileSync(doc, "utf8").includes(rule.meta.docs.description), "the doc states the description");
-      // The audit report's "Solution" is this text: the docs must say the same.
-      assert.ok(readFileSync(doc, "utf8").includes(`## How to fix\n\n${rule.meta.docs.remediation}\n`), "the doc's How to fix section is meta.docs.remediation");
-    });
+    it(`${id}: documented, described, in the right configs`, () => assertRuleMeta(plugin, id, repoRoot));
 
     it(`${id}: rejects unknown options with a clear error`, async () => {
       const eslint = new eslintVersions[0].module.ESLint({
         overrideConfigFile: true,
-        overrideConfig: [{ files: ["**/*.py"], plugins: { "python-audit": plugin }, language: "python-audit/python", rules: { [`python-audit/${id}`]: ["error", { bogusOption: true }] } }] as any,
+        overrideConfig: [
+          {
+            files: ["**/*.py"],
+            plugins: { "python-audit": plugin },
+            language: "python-audit/python",
+            rules: { [`python-audit/${id}`]: ["error", { bogusOption: true }] },
+          },
+        ] as any,
       });
       await assert.rejects(eslint.lintText("x = 1\n", { filePath: "x.py" }), /bogusOption|additional properties/u);
     });
@@ -83,7 +75,15 @@ function testRule(id: string, ruleFixtures: RuleFixtures) {
   const runs = [
     { label: "language mode, ESLint 10", eslint: eslintVersions[0].module, config: languageConfig },
     { label: "language mode, ESLint 9", eslint: eslintVersions[1].module, config: languageConfig },
-    ...(settings.languageModeOnly ? [] : [{ label: "parser mode, ESLint 10", eslint: eslintVersions[0].module, config: { languageOptions: { parser: plugin.parser } } }]),
+    ...(settings.languageModeOnly
+      ? []
+      : [
+          {
+            label: "parser mode, ESLint 10",
+            eslint: eslintVersions[0].module,
+            config: { languageOptions: { parser: plugin.parser } },
+          },
+        ]),
   ];
   for (const { label, eslint, config } of runs) {
     describe(label, () => {
@@ -101,7 +101,9 @@ function testRule(id: string, ruleFixtures: RuleFixtures) {
   it("every option of meta.schema has a valid and an invalid case", () => {
     const missing: string[] = [];
     for (const path of schemaOptionPaths(rule.meta.schema)) {
-      const sides = (["valid", "invalid"] as const).filter((side) => !ruleFixtures[side].some((c) => usedOptionPaths(c.options).has(path)));
+      const sides = (["valid", "invalid"] as const).filter(
+        (side) => !ruleFixtures[side].some((c) => usedOptionPaths(c.options).has(path)),
+      );
       if (sides.length) missing.push(`${path}: no ${sides.join(" and no ")} case sets it (in <case>.config.json)`);
     }
     assert.deepEqual(missing, [], `${folder}: every option needs a case on each side`);
@@ -116,16 +118,27 @@ function testRule(id: string, ruleFixtures: RuleFixtures) {
       }
     }
     const missing = Object.keys(rule.meta.messages ?? {}).filter((messageId) => !produced.has(messageId));
-    assert.deepEqual(missing, [], `${folder}: no invalid case expects these message ids (as a finding, or as a suggestion)`);
+    assert.deepEqual(
+      missing,
+      [],
+      `${folder}: no invalid case expects these message ids (as a finding, or as a suggestion)`,
+    );
   });
 
   it("every fix and suggestion yields code python3's ast.parse accepts", function () {
     const outputs = fixedOutputs(ruleFixtures);
     if (!outputs.length) this.skip();
     const verdicts: Array<string | null> = JSON.parse(
-      execFileSync("python3", ["-c", PARSE_ALL], { input: JSON.stringify(outputs.map((o) => o.output)), encoding: "utf8" }),
+      execFileSync("python3", ["-c", PARSE_ALL], {
+        input: JSON.stringify(outputs.map((o) => o.output)),
+        encoding: "utf8",
+      }),
     );
-    const bad = verdicts.map((v, i) => (v ? `${outputs[i].label}: ${v}\n--- source\n${outputs[i].source}--- output\n${outputs[i].output}` : null)).filter(Boolean);
+    const bad = verdicts
+      .map((v, i) =>
+        v ? `${outputs[i].label}: ${v}\n--- source\n${outputs[i].source}--- output\n${outputs[i].output}` : null,
+      )
+      .filter(Boolean);
     assert.deepEqual(bad, []);
   });
 
@@ -134,7 +147,14 @@ function testRule(id: string, ruleFixtures: RuleFixtures) {
     const instance = new eslint.ESLint({
       overrideConfigFile: true,
       fix: true,
-      overrideConfig: [{ files: ["**/*.py"], plugins: { "python-audit": plugin }, language: "python-audit/python", rules: { [`python-audit/${id}`]: "error" } }] as any,
+      overrideConfig: [
+        {
+          files: ["**/*.py"],
+          plugins: { "python-audit": plugin },
+          language: "python-audit/python",
+          rules: { [`python-audit/${id}`]: "error" },
+        },
+      ] as any,
     });
     for (const c of ruleFixtures.invalid) {
       const [first] = await instance.lintText(c.code, { filePath: "x.py" });
@@ -148,22 +168,36 @@ function testRule(id: string, ruleFixtures: RuleFixtures) {
 function updateRule(id: string, ruleFixtures: RuleFixtures) {
   const rule = plugin.rules[id];
   const folder = relative(repoRoot, ruleFixtures.dir);
-  const describeMessages = (messages: Array<{ ruleId: string | null; line: number; column: number; message: string }>) =>
-    messages.map((m) => `  ${m.line}:${m.column} ${m.ruleId ?? "(parse error)"}: ${m.message}`).join("\n");
+  const describeMessages = (
+    messages: Array<{ ruleId: string | null; line: number; column: number; message: string }>,
+  ) => messages.map((m) => `  ${m.line}:${m.column} ${m.ruleId ?? "(parse error)"}: ${m.message}`).join("\n");
 
   for (const c of ruleFixtures.valid) {
     it(`valid/${c.name} reports nothing`, () => {
       const { messages, unexpected } = lintCase(plugin, id, ruleFixtures.settings, c.code, c.options);
       const all = [...messages, ...unexpected];
-      if (all.length) assert.fail(`${folder}/${c.file} is a valid case but is reported (move it to invalid/ and run the update again, or fix the rule):\n${describeMessages(all)}`);
+      if (all.length)
+        assert.fail(
+          `${folder}/${c.file} is a valid case but is reported (move it to invalid/ and run the update again, or fix the rule):\n${describeMessages(all)}`,
+        );
     });
   }
   for (const c of ruleFixtures.invalid) {
     it(`invalid/${c.name}: writes its expectations`, () => {
       const { messages, unexpected } = lintCase(plugin, id, ruleFixtures.settings, c.code, c.options);
-      if (unexpected.length) assert.fail(`${folder}/${c.file}: reports of other rules or parse errors (RuleTester would count them):\n${describeMessages(unexpected)}`);
-      if (!messages.length) assert.fail(`${folder}/${c.file} is an invalid case but ${id} reports nothing (move it to valid/, or fix the rule)`);
-      const changed = writeExpectations(join(ruleFixtures.dir, "invalid"), c.name.slice(0, -3), expectations(rule, c.name.slice(0, -3), c.code, messages));
+      if (unexpected.length)
+        assert.fail(
+          `${folder}/${c.file}: reports of other rules or parse errors (RuleTester would count them):\n${describeMessages(unexpected)}`,
+        );
+      if (!messages.length)
+        assert.fail(
+          `${folder}/${c.file} is an invalid case but ${id} reports nothing (move it to valid/, or fix the rule)`,
+        );
+      const changed = writeExpectations(
+        join(ruleFixtures.dir, "invalid"),
+        c.name.slice(0, -3),
+        expectations(rule, c.name.slice(0, -3), c.code, messages),
+      );
       if (changed.length) console.log(`      wrote ${folder}/invalid/{${changed.join(", ")}}`);
     });
   }

@@ -11,7 +11,9 @@ import { type FixtureError, outputFile, type RuleSettings, suggestionFile } from
 
 // RuleTester computes a case's `output` and each suggestion's output with ESLint's own fixer (one pass); so does
 // the update, so that what it writes is what the tests compare.
-const { applyFixes } = require(join(dirname(require.resolve("eslint/package.json")), "lib", "linter", "source-code-fixer.js")) as {
+const { applyFixes } = require(
+  join(dirname(require.resolve("eslint/package.json")), "lib", "linter", "source-code-fixer.js"),
+) as {
   applyFixes(text: string, messages: unknown[]): { output: string };
 };
 
@@ -59,12 +61,19 @@ export function lintCase(
 }
 
 /** The findings of `messages` as errors.json states them, and the output files they imply (name → text). */
-export function expectations(rule: any, name: string, code: string, messages: LintMessage[]): { errors: FixtureError[]; files: Map<string, string> } {
+export function expectations(
+  rule: any,
+  name: string,
+  code: string,
+  messages: LintMessage[],
+): { errors: FixtureError[]; files: Map<string, string> } {
   const files = new Map<string, string>();
   const errors = messages.map((message, e): FixtureError => {
     const template: string = rule.meta.messages[message.messageId!];
     if (message.endLine === undefined || message.endColumn === undefined) {
-      throw new Error(`finding ${e} (${message.messageId} at ${message.line}:${message.column}) has no end location; the fixtures state line, column, endLine and endColumn`);
+      throw new Error(
+        `finding ${e} (${message.messageId} at ${message.line}:${message.column}) has no end location; the fixtures state line, column, endLine and endColumn`,
+      );
     }
     const error: FixtureError = {
       messageId: message.messageId!,
@@ -78,7 +87,11 @@ export function expectations(rule: any, name: string, code: string, messages: Li
       error.suggestions = message.suggestions.map((s, i) => {
         const file = suggestionFile(name, e, i);
         files.set(file, applyFixes(code, [s]).output);
-        return { messageId: s.messageId!, ...dataEntry(rule.meta.messages[s.messageId!], s.data, s.desc), output: file };
+        return {
+          messageId: s.messageId!,
+          ...dataEntry(rule.meta.messages[s.messageId!], s.data, s.desc),
+          output: file,
+        };
       });
     }
     return error;
@@ -94,10 +107,15 @@ export function expectations(rule: any, name: string, code: string, messages: Li
  * `{data}` for a message with placeholders: the report's own data when ESLint passes it on (suggestions), else
  * read back from the text by matching it against the template. Always checked by interpolating it again.
  */
-function dataEntry(template: string, given: Record<string, unknown> | undefined, text: string): { data?: Record<string, string> } {
+function dataEntry(
+  template: string,
+  given: Record<string, unknown> | undefined,
+  text: string,
+): { data?: Record<string, string> } {
   const names = [...template.matchAll(/\{\{([^{}]+)\}\}/gu)].map((m) => m[1].trim());
   if (!names.length) return {};
-  const interpolate = (data: Record<string, string>) => template.replace(/\{\{([^{}]+)\}\}/gu, (all, term: string) => (term.trim() in data ? data[term.trim()] : all));
+  const interpolate = (data: Record<string, string>) =>
+    template.replace(/\{\{([^{}]+)\}\}/gu, (all, term: string) => (term.trim() in data ? data[term.trim()] : all));
   if (given) {
     const data = Object.fromEntries(names.filter((n) => n in given).map((n) => [n, String(given[n])]));
     if (interpolate(data) === text) return { data };
@@ -127,7 +145,11 @@ function escapeRegExp(text: string): string {
 }
 
 /** Writes a case's errors.json and output files, removes the output files it no longer has; the files changed. */
-export function writeExpectations(dir: string, name: string, result: { errors: FixtureError[]; files: Map<string, string> }): string[] {
+export function writeExpectations(
+  dir: string,
+  name: string,
+  result: { errors: FixtureError[]; files: Map<string, string> },
+): string[] {
   const changed: string[] = [];
   const write = (file: string, text: string) => {
     const path = join(dir, file);

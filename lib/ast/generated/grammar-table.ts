@@ -13,8 +13,6 @@ export type ChildSpec =
 /** A named tree-sitter type: [AST type ("" when the node is not kept), fields, sub-nodes without a field]. */
 export type TypeSpec = readonly [astType: string, fields: Readonly<Record<string, FieldSpec>>, children: ChildSpec];
 
-export const grammarVersion = "0.25.0";
-
 export const typeSpecs: Readonly<Record<string, TypeSpec>> = {
   "aliased_import": ["PyAliasedImport", {"alias":["alias",false,false],"name":["name",false,false]}, null],
   "argument_list": ["PyArgumentList", {}, {"kind":"list","prop":"children"}],
