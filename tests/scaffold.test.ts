@@ -140,18 +140,7 @@ describe("npm run new-rule (scaffold) on a copy of the repository", function () 
       },
     );
 
-    const eslint = new eslintVersions[0].module.ESLint({
-      cwd: copy,
-      overrideConfigFile: true,
-      overrideConfig: [
-        {
-          files: ["**/*.py"],
-          plugins: { "python-audit": plugin },
-          language: "python-audit/python",
-          rules: { [`python-audit/${ID}`]: ["error", { bogusOption: true }] },
-        },
-      ] as any,
-    });
+    const eslint = eslintWithNewRule(copy, plugin, ["error", { bogusOption: true }]);
     await assert.rejects(
       eslint.lintText("x = 1\n", { filePath: join(copy, "x.py") }),
       /bogusOption|additional properties/u,
@@ -160,18 +149,7 @@ describe("npm run new-rule (scaffold) on a copy of the repository", function () 
 
   it("the new rule reports nothing until its check is written (its own examples and a call-heavy file)", async () => {
     const plugin = require(join(copy, "dist", "index.js"));
-    const eslint = new eslintVersions[0].module.ESLint({
-      cwd: copy,
-      overrideConfigFile: true,
-      overrideConfig: [
-        {
-          files: ["**/*.py"],
-          plugins: { "python-audit": plugin },
-          language: "python-audit/python",
-          rules: { [`python-audit/${ID}`]: "error" },
-        },
-      ] as any,
-    });
+    const eslint = eslintWithNewRule(copy, plugin, "error");
     const results = await eslint.lintFiles([`tests/fixtures/rules/${ID}/**/*.py`]);
     assert.equal(results.length, 2);
     const [other] = await eslint.lintText(
@@ -220,3 +198,19 @@ describe("npm run new-rule (scaffold) on a copy of the repository", function () 
     writeFileSync(join(copy, "README.md"), readme);
   });
 });
+
+/** ESLint 10 in the copy with only the scaffolded rule, set to `setting`. */
+function eslintWithNewRule(copy: string, plugin: unknown, setting: unknown) {
+  return new eslintVersions[0].module.ESLint({
+    cwd: copy,
+    overrideConfigFile: true,
+    overrideConfig: [
+      {
+        files: ["**/*.py"],
+        plugins: { "python-audit": plugin },
+        language: "python-audit/python",
+        rules: { [`python-audit/${ID}`]: setting },
+      },
+    ] as any,
+  });
+}
