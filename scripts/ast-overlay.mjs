@@ -18,6 +18,7 @@
 //                                      (`with_clause`: `with_statement.items` holds the with-items directly)
 //   drop: true                         the node is not kept (string_start/string_end: `PyString.prefix`/`quote`)
 //   slotTypes: { prop: ["t", ...] }    narrows a slot's TypeScript type where position decides it
+//   textProps: [{ prop, doc }]         string properties the converter sets from the text
 //
 // A slot shared with a tree-sitter field of the same name (as_pattern's `alias`) gets the union of both types.
 
@@ -83,7 +84,14 @@ export const OVERLAY = {
   slice: { children: { slots: ["lower?", "upper?", "step?"], separator: ":" } },
   splat_pattern: { children: { slots: ["name?"] } },
   splat_type: { children: { slots: ["name"] } },
-  string: { children: "list" },
+  string: {
+    children: "list",
+    // Set by lib/parser/convert.ts from the dropped string_start token.
+    textProps: [
+      { prop: "prefix", doc: 'the prefix as written (`"rb"`, `"f"`, `""`)' },
+      { prop: "quote", doc: "the opening quote: `'`, `\"`, `'''` or `\"\"\"`" },
+    ],
+  },
   string_content: { children: "list" },
   string_end: { drop: true },
   string_start: { drop: true },
@@ -101,6 +109,3 @@ export const OVERLAY = {
   with_statement: {},
   yield: { children: { slots: ["value?"] } },
 };
-
-/** Properties every `PyString` gets from its dropped start token: `prefix` (lower-cased, e.g. "rb", "f", "") and `quote`. */
-export const STRING_START_PROPS = { prefix: "string", quote: "string" };

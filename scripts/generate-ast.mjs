@@ -157,11 +157,6 @@ function childRefsOf(t) {
   return refs;
 }
 
-const STRING_PROPS = [
-  { prop: "prefix", ts: "string", doc: 'the prefix as written (`"rb"`, `"f"`, `""`)' },
-  { prop: "quote", ts: "string", doc: "the opening quote: `'`, `\"`, `'''` or `\"\"\"`" },
-];
-
 const types = concrete
   .filter((t) => !hoisted.has(t.type) && !dropped.has(t.type))
   .map((t) => {
@@ -240,7 +235,7 @@ const types = concrete
       ...new Set(nodeKeys.flatMap((k) => (k === "#children" ? slots.map((s) => s.prop) : [fieldProp(k)]))),
     ];
     const props = slots.filter((s) => !s.merged);
-    const extraProps = t.type === "string" ? STRING_PROPS : [];
+    const extraProps = (entry.textProps ?? []).map((p) => ({ ...p, ts: "string" }));
     return {
       ts: t.type,
       ast: astType(t.type),
