@@ -1,27 +1,69 @@
 import { argument, blockStatements, callArguments, unparenthesize } from "../ast/accessors.js";
 import type { PyNode } from "../ast/generated/node-types.js";
 import type { PythonModel } from "./model.js";
+import { catalog, CalleeMatcher, extendPatterns, VALIDATOR_NAME, type CalleePattern } from "./catalog/index.js";
 import { alwaysExits, dominatingStatements } from "./statements.js";
 
-/** Conversions that reject anything but a well-formed value (raise otherwise): their result is validated. */
-const VALIDATING_CONVERSIONS =
-  /^(int|float|bool|uuid\.UUID|netaddr\.(IPNetwork|IPAddress|EUI|IPRange)|ipaddress\.(ip_address|ip_network|ip_interface|IPv4Address|IPv6Address|IPv4Network|IPv6Network))$/u;
-const REGEX_MATCHERS = /^re\.(fullmatch|match)$|\.(fullmatch|match)$/u;
+/**
+ * What validates a value: conversions whose result is validated (`int(x)`), and predicates whose truth in a
+ * guard validates their argument (`is_valid_name(x)`, besides the naming convention and anchored regexes).
+ */
+export interface Validation {
+  conversions: CalleeMatcher<unknown>;
+  predicates: CalleeMatcher<unknown>;
+}
+
+/** The catalog's validation, with a rule's or spec's extra validator callees (conversions and predicates alike). */
+export function validationWith(extra: readonly CalleePattern[] = []): Validation {
+  return {
+    conversions: extendPatterns(catalog.validatingConversions, extra),
+    predicates: extendPatterns(NO_PATTERNS, extra),
+  };
+}
+const NO_PATTERNS = CalleeMatcher.of([]);
 
 /** Whether a call is a validating conversion (`int(x)`, `netaddr.IPNetwork(x)`), or `str()` of one. */
-export function isValidatingConversion(
-  call: PyNode,
-  model: PythonModel,
-  extra: ReadonlySet<string> = new Set(),
-): boolean {
+export function isValidatingConversion(call: PyNode, model: PythonModel, validation: Validation): boolean {
   if (call.type !== "PyCall") return false;
-  const name = model.calleeName(call) ?? "";
-  if (VALIDATING_CONVERSIONS.test(name) || extra.has(name)) return true;
-  if (name === "str" || name === "format") {
+  const name = model.calleeName(call);
+  if (validation.conversions.matches(name)) return true;
+  if (catalog.valuePreservingConversions.matches(name)) {
     const arg = argument(call, { position: 0 });
-    return !!arg && isValidatingConversion(unparenthesize(arg)!, model, extra);
+    return !!arg && isValidatingConversion(unparenthesize(arg)!, model, validation);
   }
   return false;
+}
+
+/**
+ * Whether a regex call validates `name`: `re.fullmatch(p, name)`, or `re.match(p, name)` whose constant pattern
+ * ends in `$`/`\Z` (`re.search`: also starts with `^`/`\A`), or the same methods of a pattern traced to its
+ * `re.compile(p)`. `re.match(r"[a-z]", x)` (a prefix check) and `obj.match(x)` of an unknown object validate nothing.
+ */
+function regexValidates(call: PyNode & { type: "PyCall" }, name: string, model: PythonModel): boolean {
+  const entry = model.matchCallee(call, catalog.regexValidators)[0];
+  if (!entry) return false;
+  let pattern: PyNode | null;
+  let subject: PyNode | null;
+  let flags: PyNode | null;
+  if (entry.compiled) {
+    const compile = call.function.type === "PyAttribute" ? model.originCall(call.function.object) : null;
+    pattern = compile ? argument(compile, { position: 0, name: "pattern" }) : null;
+    flags = compile ? argument(compile, { position: 1, name: "flags" }) : null;
+    subject = argument(call, { position: 0, name: "string" });
+  } else {
+    pattern = argument(call, { position: 0, name: "pattern" });
+    subject = argument(call, { position: 1, name: "string" });
+    flags = argument(call, { position: 2, name: "flags" });
+  }
+  if (!mentions(subject, name)) return false;
+  if (entry.anchoring === "full") return true;
+  const text = model.constantString(pattern);
+  if (text === null) return false;
+  // With re.MULTILINE, `$` and `^` match at every line: only `\A` and `\Z` anchor.
+  const multiline = !!flags && /\b(M|MULTILINE)\b/u.test(model.text.slice(flags.range[0], flags.range[1]));
+  const endAnchored = /\\Z$/u.test(text) || (!multiline && /(^|[^\\])\$$/u.test(text));
+  const startAnchored = text.startsWith("\\A") || (!multiline && text.startsWith("^"));
+  return endAnchored && (entry.anchoring === "start" || startAnchored);
 }
 
 /** Whether `expr` mentions the variable `name` as itself (not as an attribute name). */
@@ -49,21 +91,16 @@ function isConstantContainer(expr: PyNode | null | undefined, model: PythonModel
  * `name not in CONSTANT`, `not re.fullmatch(p, name)`, `not validator(name)`, `name is None` (a None check is
  * not validation: no), `a or b` of such.
  */
-function rejectsInvalid(
-  condition: PyNode | null,
-  name: string,
-  model: PythonModel,
-  validators: ReadonlySet<string>,
-): boolean {
+function rejectsInvalid(condition: PyNode | null, name: string, model: PythonModel, validation: Validation): boolean {
   const node = unparenthesize(condition);
   if (!node) return false;
   if (node.type === "PyBooleanOperator" && node.operator === "or") {
-    return rejectsInvalid(node.left, name, model, validators) || rejectsInvalid(node.right, name, model, validators);
+    return rejectsInvalid(node.left, name, model, validation) || rejectsInvalid(node.right, name, model, validation);
   }
   if (node.type === "PyComparisonOperator" && node.operators.length === 1 && node.operators[0] === "not in") {
     return mentions(node.children[0], name) && isConstantContainer(node.children[1], model);
   }
-  if (node.type === "PyNotOperator") return acceptsValid(node.argument, name, model, validators);
+  if (node.type === "PyNotOperator") return acceptsValid(node.argument, name, model, validation);
   return false;
 }
 
@@ -72,12 +109,12 @@ export function acceptsValid(
   condition: PyNode | null,
   name: string,
   model: PythonModel,
-  validators: ReadonlySet<string>,
+  validation: Validation,
 ): boolean {
   const node = unparenthesize(condition);
   if (!node) return false;
   if (node.type === "PyBooleanOperator" && node.operator === "and") {
-    return acceptsValid(node.left, name, model, validators) || acceptsValid(node.right, name, model, validators);
+    return acceptsValid(node.left, name, model, validation) || acceptsValid(node.right, name, model, validation);
   }
   if (node.type === "PyComparisonOperator" && node.operators.length === 1) {
     const [left, right] = node.children;
@@ -86,10 +123,11 @@ export function acceptsValid(
       return (mentions(left, name) && model.isConstant(right)) || (mentions(right, name) && model.isConstant(left));
   }
   if (node.type === "PyCall") {
-    const callee = model.calleeName(node) ?? "";
+    if (model.matchCallee(node, catalog.regexValidators).length) return regexValidates(node, name, model);
+    const callee = model.calleeName(node);
     const args = callArguments(node);
-    if (REGEX_MATCHERS.test(callee)) return args.some((arg) => mentions(arg, name));
-    if (validators.has(callee) || /(^|\.)(is_valid|validate)[a-z_]*$/u.test(callee))
+    const lastSegment = callee?.slice(callee.lastIndexOf(".") + 1) ?? "";
+    if (validation.predicates.matches(callee) || VALIDATOR_NAME.test(lastSegment))
       return args.some((arg) => mentions(arg, name));
   }
   return false;
@@ -100,15 +138,10 @@ export function acceptsValid(
  * `assert <valid>`, an if/elif chain of `name == literal` tests whose `else` leaves, or `at` inside the true branch
  * of `if <valid>:`.
  */
-export function isGuarded(
-  name: string,
-  at: PyNode,
-  model: PythonModel,
-  validators: ReadonlySet<string> = new Set(),
-): boolean {
+export function isGuarded(name: string, at: PyNode, model: PythonModel, validation: Validation): boolean {
   for (const statement of dominatingStatements(at)) {
     if (statement.type === "PyAssertStatement") {
-      if (acceptsValid(statement.test, name, model, validators)) return true;
+      if (acceptsValid(statement.test, name, model, validation)) return true;
       continue;
     }
     if (statement.type !== "PyIfStatement") continue;
@@ -117,7 +150,7 @@ export function isGuarded(
       leaves &&
       !leaves.has("continue") &&
       !leaves.has("break") &&
-      rejectsInvalid(statement.condition, name, model, validators)
+      rejectsInvalid(statement.condition, name, model, validation)
     )
       return true;
     // if name == 'a': ... elif name == 'b': ... else: raise
@@ -129,7 +162,7 @@ export function isGuarded(
           .filter((a) => a.type === "PyElifClause")
           .map((a) => (a.type === "PyElifClause" ? a.condition : null)),
       ];
-      if (conditions.every((c) => acceptsValid(c, name, model, validators))) return true;
+      if (conditions.every((c) => acceptsValid(c, name, model, validation))) return true;
     }
   }
   // Inside the true branch of `if <valid>:` (or of an elif of such a chain).
@@ -139,13 +172,13 @@ export function isGuarded(
     if (
       parent?.type === "PyIfStatement" &&
       parent.consequence === current &&
-      acceptsValid(parent.condition, name, model, validators)
+      acceptsValid(parent.condition, name, model, validation)
     )
       return true;
     if (
       parent?.type === "PyElifClause" &&
       parent.consequence === current &&
-      acceptsValid(parent.condition, name, model, validators)
+      acceptsValid(parent.condition, name, model, validation)
     )
       return true;
   }

@@ -5,6 +5,7 @@ import { childNodes } from "../ast/traverse.js";
 import { buildScopes, type Binding, type Scope } from "./scopes.js";
 import { debugCounters } from "../debug-counters.js";
 import { contains, dominatingStatements } from "./statements.js";
+import type { CalleeMatcher } from "./catalog/pattern.js";
 
 /** Conventional logger names (oslo's `LOG`, the stdlib's `logger`), recognised without a `getLogger` binding. */
 export const CONVENTIONAL_LOGGER_NAMES = new Set([
@@ -29,6 +30,11 @@ export class PythonModel {
   readonly #scopeByNode: Map<PyNode, Scope>;
   #callsByReceiver: Map<Scope, Map<string, PyCall[]>> | undefined;
   #allNodes: PyNode[] | undefined;
+  readonly #names = new Map<PyNode, string | null>();
+  readonly #selfAttributes = new Map<Scope, Map<string, PyNode[]>>();
+  #calls: PyCall[] | undefined;
+  #callIndex: Map<string, PyCall[]> | undefined;
+  readonly #callsTo = new WeakMap<CalleeMatcher<unknown>, unknown>();
 
   constructor(
     readonly program: Program,
@@ -108,52 +114,232 @@ export class PythonModel {
     const all = scope.bindings.get(name) ?? [];
     if (scope !== this.scopeOf(at) || scope.kind === "module") return all;
     // A use inside a binding's own value (`cmd = ['sudo'] + cmd`) sees the earlier bindings, not that one.
-    const before = all.filter(
-      (b) => b.target.range[0] < at.range[0] && !contains(b.target, at) && !(b.value && contains(b.value, at)),
-    );
+    const isBefore = (b: Binding) =>
+      b.target.range[0] < at.range[0] && !contains(b.target, at) && !(b.value && contains(b.value, at));
+    const before = all.filter(isBefore);
     // A binding whose statement certainly runs before `at` (it dominates it) hides all earlier ones:
     // `idx = int(idx)` replaces the parameter. So does `del`.
     const dominating = new Set(dominatingStatements(at));
     let first = 0;
+    let killer: Binding | null = null;
     before.forEach((b, i) => {
-      if (b.kind === "delete") first = i + 1;
-      else if (KILLING_KINDS.has(b.kind) && dominating.has(statementOf(b.target) as PyNode)) first = i;
+      if (b.kind === "delete") {
+        first = i + 1;
+        killer = b;
+      } else if (KILLING_KINDS.has(b.kind) && dominating.has(statementOf(b.target) as PyNode)) {
+        first = i;
+        killer = b;
+      }
     });
-    return before.slice(first);
+    const reaching = before.slice(first);
+    // Loop-carried definitions: a binding later in the body of a loop that encloses `at` reaches `at` through
+    // the loop's back edge (`for it in items: run(["ip", arg]); arg = it`), unless a killing binding inside that
+    // loop runs before `at` on every iteration. Structured code has no other back edges, so this is the fixpoint
+    // of reaching definitions over the function's control-flow graph.
+    const loops = enclosingLoops(at, scope.node);
+    if (loops.length && reaching.length < all.length) {
+      for (const b of all) {
+        if (isBefore(b)) continue;
+        const loop = loops.find((l) => contains(loopBody(l), b.target));
+        if (!loop) continue;
+        if (killer && contains(loopBody(loop), (killer as Binding).target)) continue;
+        reaching.push(b);
+      }
+    }
+    return reaching;
   }
 
   /**
    * The qualified name of a name or attribute chain, through imports and simple aliases:
    * `sp.check_output` -> `subprocess.check_output` after `import subprocess as sp`; `system` -> `os.system` after
-   * `from os import system`. Unbound names stay as written (`open`, `eval`). Null for other expressions.
+   * `from os import system`. A value built by a known call is named after it with `()`: `s.get` ->
+   * `requests.Session().get` after `s = requests.Session()`; `t.extractall` -> `tarfile.open().extractall` inside
+   * `with tarfile.open(p) as t:`; `self.client.exec_command` -> `paramiko.SSHClient().exec_command` when the class
+   * only ever assigns `self.client = paramiko.SSHClient()`. Unbound names stay as written (`open`, `eval`).
+   * Null for other expressions. Memoised per node.
    */
-  qualifiedName(expr: PyNode | null | undefined, depth = 0): string | null {
+  qualifiedName(expr: PyNode | null | undefined): string | null {
     const node = unparenthesize(expr);
-    if (!node || depth > 8) return null;
-    if (node.type === "PyAttribute") {
-      const base = this.qualifiedName(node.object, depth + 1);
-      return base === null ? null : `${base}.${node.attribute.name}`;
+    if (!node) return null;
+    const cached = this.#names.get(node);
+    if (cached !== undefined) return cached;
+    // A name whose resolution comes back to itself (`x = f(x)` in a loop) is named as written.
+    this.#names.set(node, node.type === "PyIdentifier" ? node.name : null);
+    const name = this.#resolveName(node);
+    this.#names.set(node, name);
+    return name;
+  }
+
+  #resolveName(node: PyNode): string | null {
+    switch (node.type) {
+      case "PyAttribute": {
+        const fromClass = this.#selfAttributeOrigin(node);
+        const base = fromClass ? `${this.calleeName(fromClass)}()` : null;
+        if (fromClass && base !== "null()") return base;
+        const object = this.qualifiedName(node.object);
+        return object === null ? null : `${object}.${node.attribute.name}`;
+      }
+      case "PyCall": {
+        const callee = this.calleeName(node);
+        return callee === null ? null : `${callee}()`;
+      }
+      case "PyIdentifier": {
+        const bindings = this.reachingBindings(node.name, node);
+        const binding = bindings[bindings.length - 1];
+        if (!binding) return node.name;
+        if (binding.kind === "import") return binding.imported ?? node.name;
+        // `run = subprocess.run` (a single alias binding of the name in its scope).
+        if (
+          binding.kind === "assign" &&
+          bindings.length === 1 &&
+          binding.value &&
+          (binding.value.type === "PyIdentifier" || binding.value.type === "PyAttribute")
+        ) {
+          return this.qualifiedName(binding.value) ?? node.name;
+        }
+        const origin = this.#sameOrigin(bindings);
+        if (origin) {
+          const callee = this.calleeName(origin);
+          if (callee !== null) return `${callee}()`;
+        }
+        return node.name;
+      }
+      default:
+        return null;
     }
-    if (node.type !== "PyIdentifier") return null;
-    const bindings = this.reachingBindings(node.name, node);
-    const binding = bindings[bindings.length - 1];
-    if (!binding) return node.name;
-    if (binding.kind === "import") return binding.imported ?? node.name;
-    // `run = subprocess.run` (a single alias binding of the name in its scope).
+  }
+
+  /** The call all of `bindings` assign (`x = f()` / `with f() as x`), when they all call the same callee. */
+  #sameOrigin(bindings: readonly Binding[]): PyCall | null {
+    let origin: PyCall | null = null;
+    for (const binding of bindings) {
+      const value = unparenthesize(binding.value);
+      if ((binding.kind !== "assign" && binding.kind !== "with") || value?.type !== "PyCall") return null;
+      if (origin && this.calleeName(origin) !== this.calleeName(value)) return null;
+      origin = value;
+    }
+    return origin;
+  }
+
+  /**
+   * For `self.attr` inside a method: the call the class assigns to `self.attr`, when every `self.attr = ...` of
+   * the class assigns a call of the same callee (`self.client = paramiko.SSHClient()` in `__init__`).
+   */
+  #selfAttributeOrigin(node: PyNode & { type: "PyAttribute" }): PyCall | null {
+    const object = unparenthesize(node.object);
+    if (object?.type !== "PyIdentifier") return null;
+    const classScope = this.#methodReceiverClass(object);
+    if (!classScope) return null;
+    let byAttribute = this.#selfAttributes.get(classScope);
+    if (!byAttribute) this.#selfAttributes.set(classScope, (byAttribute = this.#collectSelfAttributes(classScope)));
+    const values = byAttribute.get(node.attribute.name);
+    if (!values?.length) return null;
+    let origin: PyCall | null = null;
+    for (const value of values) {
+      const call = unparenthesize(value);
+      if (call?.type !== "PyCall") return null;
+      if (origin && this.calleeName(origin) !== this.calleeName(call)) return null;
+      origin = call;
+    }
+    return origin;
+  }
+
+  /** The class scope when `id` is the first parameter (`self`/`cls`) of a method defined directly in a class. */
+  #methodReceiverClass(id: PyNode & { type: "PyIdentifier" }): Scope | null {
+    const bindings = this.reachingBindings(id.name, id);
+    if (bindings.length !== 1 || bindings[0].kind !== "param") return null;
+    const functionScope = bindings[0].scope;
+    if (functionScope.kind !== "function" || functionScope.parent?.kind !== "class") return null;
+    if (functionScope.parameters[0] !== id.name) return null;
+    const decorated = functionScope.node.parent as PyNode | null;
     if (
-      binding.kind === "assign" &&
-      bindings.length === 1 &&
-      binding.value &&
-      (binding.value.type === "PyIdentifier" || binding.value.type === "PyAttribute")
-    ) {
-      return this.qualifiedName(binding.value, depth + 1) ?? node.name;
+      decorated?.type === "PyDecoratedDefinition" &&
+      /staticmethod/u.test(this.text.slice(decorated.range[0], functionScope.node.range[0]))
+    )
+      return null;
+    return functionScope.parent;
+  }
+
+  #collectSelfAttributes(classScope: Scope): Map<string, PyNode[]> {
+    const out = new Map<string, PyNode[]>();
+    for (const node of this.nodesWithin(classScope.node.range[0], classScope.node.range[1])) {
+      if (node.type !== "PyAssignment" && node.type !== "PyAugmentedAssignment") continue;
+      const targets = node.type === "PyAssignment" ? assignmentTargets(node) : [node.left];
+      for (const target of targets) {
+        if (target.type !== "PyAttribute") continue;
+        const receiver = unparenthesize(target.object);
+        if (receiver?.type !== "PyIdentifier" || this.#methodReceiverClass(receiver) !== classScope) continue;
+        // `self.x += ...` or a tuple target: the attribute holds something else than one call's result.
+        const value = node.type === "PyAssignment" && targets.length === 1 ? assignedValue(node) : null;
+        const list = out.get(target.attribute.name);
+        const entry = value ?? node;
+        if (list) list.push(entry);
+        else out.set(target.attribute.name, [entry]);
+      }
     }
-    return node.name;
+    return out;
+  }
+
+  /**
+   * The call whose result `expr` holds: the call itself, a local name every reaching binding of which assigns
+   * the same callee's result (the last of them), or `self.attr` assigned one call in its class.
+   */
+  originCall(expr: PyNode | null | undefined): PyCall | null {
+    const node = unparenthesize(expr);
+    if (!node) return null;
+    if (node.type === "PyCall") return node;
+    if (node.type === "PyIdentifier") return this.#sameOrigin(this.reachingBindings(node.name, node));
+    if (node.type === "PyAttribute") return this.#selfAttributeOrigin(node);
+    return null;
   }
 
   /** The qualified name of what a call calls (see `qualifiedName`). */
   calleeName(call: PyCall): string | null {
     return this.qualifiedName(call.function);
+  }
+
+  /** Every call of the file, in source order. */
+  get calls(): PyCall[] {
+    this.#calls ??= this.nodes.filter((node): node is PyCall => node.type === "PyCall");
+    return this.#calls;
+  }
+
+  /** The file's calls grouped by resolved callee name, built once (each name resolved once). */
+  get callIndex(): ReadonlyMap<string, readonly PyCall[]> {
+    if (!this.#callIndex) {
+      const index = new Map<string, PyCall[]>();
+      for (const call of this.calls) {
+        const name = this.calleeName(call);
+        if (name === null) continue;
+        const list = index.get(name);
+        if (list) list.push(call);
+        else index.set(name, [call]);
+      }
+      this.#callIndex = index;
+    }
+    return this.#callIndex;
+  }
+
+  /**
+   * The calls whose callee matches, with the matched entries, in source order. The cost is one match per
+   * distinct callee name of the file (memoised per matcher), not per call or per pattern.
+   */
+  callsTo<Entry>(matcher: CalleeMatcher<Entry>): Array<{ call: PyCall; name: string; entries: readonly Entry[] }> {
+    const cached = this.#callsTo.get(matcher as CalleeMatcher<unknown>);
+    if (cached) return cached as Array<{ call: PyCall; name: string; entries: readonly Entry[] }>;
+    const out: Array<{ call: PyCall; name: string; entries: readonly Entry[] }> = [];
+    for (const [name, calls] of this.callIndex) {
+      const entries = matcher.match(name);
+      if (entries.length) for (const call of calls) out.push({ call, name, entries });
+    }
+    out.sort((a, b) => a.call.range[0] - b.call.range[0]);
+    this.#callsTo.set(matcher as CalleeMatcher<unknown>, out);
+    return out;
+  }
+
+  /** The entries of `matcher` that the callee of `call` matches (one lookup; names are memoised). */
+  matchCallee<Entry>(call: PyCall, matcher: CalleeMatcher<Entry>): readonly Entry[] {
+    return matcher.match(this.calleeName(call));
   }
 
   /**
@@ -262,8 +448,43 @@ export class PythonModel {
   }
 }
 
+/** The `for`/`while` loops around `node` inside `scopeNode`, outermost first (only where `node` is in the body). */
+function enclosingLoops(node: PyNode, scopeNode: PyNode): PyNode[] {
+  const out: PyNode[] = [];
+  for (
+    let current = node.parent as PyNode | null;
+    current && current !== scopeNode;
+    current = current.parent as PyNode | null
+  ) {
+    if ((current.type === "PyForStatement" || current.type === "PyWhileStatement") && contains(loopBody(current), node))
+      out.unshift(current);
+  }
+  return out;
+}
+
+function loopBody(loop: PyNode): PyNode {
+  return (loop as { body: PyNode }).body;
+}
+
 /** Bindings that replace the previous value (`x += ...` extends it instead). */
 const KILLING_KINDS = new Set(["assign", "unpack", "import", "def"]);
+
+/** The targets of `a = b = value` (`a` and `b`). */
+function assignmentTargets(node: PyNode & { type: "PyAssignment" }): PyNode[] {
+  const out: PyNode[] = [];
+  let current: PyNode | null = node;
+  while (current?.type === "PyAssignment") {
+    out.push(current.left);
+    current = current.right;
+  }
+  return out;
+}
+
+function assignedValue(node: PyNode): PyNode | null {
+  let current: PyNode | null = node;
+  while (current?.type === "PyAssignment") current = current.right;
+  return current;
+}
 
 const models = new WeakMap<Program, PythonModel>();
 

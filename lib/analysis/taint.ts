@@ -1,150 +1,246 @@
-import type { PyNode } from "../ast/generated/node-types.js";
-import { isGuarded, isValidatingConversion } from "./guards.js";
-import type { PythonModel } from "./model.js";
 import { callArguments, unparenthesize } from "../ast/accessors.js";
+import type { PyNode } from "../ast/generated/node-types.js";
+import {
+  ARGUMENT_PROPAGATING_METHODS,
+  catalog,
+  CalleeMatcher,
+  extendMatcher,
+  PROPAGATING_METHODS,
+  type CalleePattern,
+  type SourceEntry,
+} from "./catalog/index.js";
+import { isGuarded, isValidatingConversion, validationWith, type Validation } from "./guards.js";
+import type { PythonModel } from "./model.js";
 
-/** Where untrusted data comes from in a function: its parameters, or the process's environment and input. */
-const EXTERNAL_CALLS = /^(os\.getenv|os\.environ\.get|input|raw_input|sys\.stdin\.(read|readline|readlines))$/u;
-const EXTERNAL_VALUES = /^(sys\.argv|os\.environ)$/u;
-/** String methods whose result carries the taint of the string they are called on. */
-const PRESERVING_METHODS = new Set([
-  "strip",
-  "lstrip",
-  "rstrip",
-  "lower",
-  "upper",
-  "replace",
-  "split",
-  "rsplit",
-  "format",
-  "join",
-  "encode",
-  "decode",
-  "title",
-  "casefold",
-  "splitlines",
-  "partition",
-]);
+/**
+ * What a taint analysis looks for: where untrusted data comes from, what carries it on, and what makes it safe.
+ * Specs are data: build one with `defineTaintSpec` (the catalog's defaults plus yours) and pass it to `analyze`.
+ */
+export interface TaintSpec {
+  /** Shown in debugging output and docs. */
+  readonly name: string;
+  /** Parameters of the enclosing function (other than `self`/`cls`) are untrusted. */
+  readonly parameters: boolean;
+  /** Calls whose result is untrusted (`input()`, `os.getenv()`). */
+  readonly sourceCalls: CalleeMatcher<SourceEntry>;
+  /** Values that are untrusted themselves, by qualified name (`sys.argv`, `os.environ`). */
+  readonly sourceValues: CalleeMatcher<SourceEntry>;
+  /** Calls whose result carries the taint of any argument (`str(x)`, `os.path.join(a, b)`). */
+  readonly propagatingCalls: CalleeMatcher<unknown>;
+  /** Methods whose result carries the taint of the receiver (`x.strip()`); some also of their arguments. */
+  readonly propagatingMethods: ReadonlySet<string>;
+  readonly argumentPropagatingMethods: ReadonlySet<string>;
+  /** Calls whose result is safe for this sink whatever the input (`shlex.quote(x)` for a shell). */
+  readonly sanitizers: CalleeMatcher<unknown>;
+  /** Conversions and guard predicates that validate a value. */
+  readonly validation: Validation;
+}
 
-export interface TaintOptions {
-  /** Extra validating conversions (qualified names). */
-  validators?: ReadonlySet<string>;
+export interface TaintSpecInit {
+  name: string;
+  parameters?: boolean;
+  /** Extra source calls and values, on top of the catalog's process inputs. */
+  sourceCalls?: readonly CalleePattern[];
+  sourceValues?: readonly CalleePattern[];
+  /** Extra propagating calls, sanitizers and validators (conversions or predicates). */
+  propagatingCalls?: readonly CalleePattern[];
+  sanitizers?: readonly CalleePattern[];
+  validators?: readonly CalleePattern[];
+}
+
+/** A spec from the catalog's defaults and `init`'s additions. */
+export function defineTaintSpec(init: TaintSpecInit): TaintSpec {
+  return {
+    name: init.name,
+    parameters: init.parameters ?? true,
+    sourceCalls: extendMatcher<SourceEntry>(
+      catalog.processInputCalls,
+      (init.sourceCalls ?? []).map((callee) => [callee, { callee }] as const),
+    ),
+    sourceValues: extendMatcher<SourceEntry>(
+      catalog.processInputValues,
+      (init.sourceValues ?? []).map((value) => [value, { value }] as const),
+    ),
+    propagatingCalls: extendMatcher(
+      catalog.propagatingCalls as CalleeMatcher<unknown>,
+      (init.propagatingCalls ?? []).map((p) => [p, p] as const),
+    ),
+    propagatingMethods: new Set(PROPAGATING_METHODS),
+    argumentPropagatingMethods: new Set(ARGUMENT_PROPAGATING_METHODS),
+    sanitizers: CalleeMatcher.of(init.sanitizers ?? []),
+    validation: validationWith(init.validators),
+  };
+}
+
+/** One hop of a trace: the value flowed through the binding of `name` at `node`. */
+export interface TaintStep {
+  node: PyNode;
+  name: string;
+  line: number;
+}
+
+/** Where an untrusted value came from, and the names it went through on its way to the sink (sink side first). */
+export interface TaintFlow {
+  source: { description: string; node: PyNode };
+  steps: TaintStep[];
 }
 
 /**
- * Whether `expr`, evaluated at `at`, may hold untrusted data that nothing validated first: a parameter of the
- * enclosing function (not `self`/`cls`) or anything derived from one (subscript, attribute, concatenation,
- * formatting, `str()`), or `sys.argv`, `os.environ`, `os.getenv()`, `input()`. Values from other calls, `self.*`
- * and module-level names are trusted (precision first). Returns a description of the source, or null.
+ * Whether `expr`, evaluated at `at`, may hold untrusted data that nothing validated or sanitized first, and how
+ * it got there. Follows reaching definitions (loop-carried ones included), subscripts, attributes, string
+ * building, propagating calls and methods; values from other calls, `self.*` and module-level names are trusted
+ * (precision first). Memoised per (spec, expression, use site).
  */
-export function untrustedSource(
+export function analyze(
+  model: PythonModel,
+  spec: TaintSpec,
   expr: PyNode | null | undefined,
   at: PyNode,
-  model: PythonModel,
-  options: TaintOptions = {},
-  depth = 0,
-): string | null {
+): TaintFlow | null {
   const node = unparenthesize(expr);
-  if (!node || depth > 12) return null;
-  const validators = options.validators ?? new Set<string>();
-  const recurse = (child: PyNode | null | undefined, where: PyNode = at) =>
-    untrustedSource(child, where, model, options, depth + 1);
-  switch (node.type) {
-    case "PyIdentifier": {
-      if (node.name === "self" || node.name === "cls") return null;
-      const scope = model.resolveScope(node.name, node);
-      if (!scope || scope.kind === "module" || scope.kind === "class") return null;
-      let source: string | null = null;
-      for (const binding of model.reachingBindings(node.name, node)) {
-        if (binding.kind === "param") source ??= `parameter \`${node.name}\``;
-        else if (
-          binding.kind === "assign" ||
-          binding.kind === "augmented" ||
-          binding.kind === "for" ||
-          binding.kind === "unpack" ||
-          binding.kind === "with"
-        ) {
-          if (binding.value && isValidatingConversion(binding.value, model, validators)) continue;
-          source ??= recurse(binding.value, binding.target);
+  if (!node) return null;
+  let bySpec = memo.get(model);
+  if (!bySpec) memo.set(model, (bySpec = new WeakMap()));
+  let byNode = bySpec.get(spec);
+  if (!byNode) bySpec.set(spec, (byNode = new Map()));
+  const key = `${node.range[0]}:${node.range[1]}:${node.type}@${at.range[0]}:${at.range[1]}`;
+  if (byNode.has(key)) return byNode.get(key)!;
+  const flow = new Analysis(model, spec).visit(node, at, 0);
+  byNode.set(key, flow);
+  return flow;
+}
+
+const memo = new WeakMap<PythonModel, WeakMap<TaintSpec, Map<string, TaintFlow | null>>>();
+
+/**
+ * A trace for messages, from the source to the sink: "parameter `route`, via `cmd` at line 12". The audit report
+ * prints each hop of this form as a step of the issue.
+ */
+export function describeFlow(flow: TaintFlow): string {
+  const hops = [...flow.steps].reverse().map((step) => `via \`${step.name}\` at line ${step.line}`);
+  return [flow.source.description, ...hops].join(", ");
+}
+
+const MAX_DEPTH = 24;
+
+class Analysis {
+  /** Bindings being followed, so that loop-carried definitions (`x = x + y` in a loop) end instead of cycling. */
+  readonly #visiting = new Set<PyNode>();
+
+  constructor(
+    readonly model: PythonModel,
+    readonly spec: TaintSpec,
+  ) {}
+
+  visit(expr: PyNode | null | undefined, at: PyNode, depth: number): TaintFlow | null {
+    const node = unparenthesize(expr);
+    if (!node || depth > MAX_DEPTH) return null;
+    const { model, spec } = this;
+    const recurse = (child: PyNode | null | undefined, where: PyNode = at) => this.visit(child, where, depth + 1);
+    switch (node.type) {
+      case "PyIdentifier":
+        return this.#identifier(node, at, depth);
+      case "PyAttribute": {
+        const qualified = model.qualifiedName(node);
+        const source = spec.sourceValues.first(qualified);
+        if (source) return { source: { description: source.description ?? `\`${qualified}\``, node }, steps: [] };
+        return recurse(node.object);
+      }
+      case "PySubscript": {
+        const qualified = model.qualifiedName(node.value);
+        const source = spec.sourceValues.first(qualified);
+        if (source) return { source: { description: source.description ?? `\`${qualified}\``, node }, steps: [] };
+        // A lookup in a constant table (`COMMANDS[op]`) yields one of its known values.
+        const table = unparenthesize(node.value);
+        if (table && (model.isConstant(table) || isConstantTable(table, model))) return null;
+        return recurse(node.value);
+      }
+      case "PyBinaryOperator": {
+        // `'-%d' % sig`: numeric conversions accept only numbers (anything else raises), like int().
+        if (node.operator === "%") {
+          const format = model.constantString(node.left);
+          if (format !== null && /%/u.test(format) && !/%(\([^)]*\))?[-#0 +]*\d*(\.\d+)?[srac]/u.test(format))
+            return null;
         }
+        return recurse(node.left) ?? recurse(node.right);
       }
-      if (source && isGuarded(node.name, at, model, validators)) return null;
-      return source;
-    }
-    case "PyAttribute": {
-      const qualified = model.qualifiedName(node);
-      if (qualified && EXTERNAL_VALUES.test(qualified)) return qualified;
-      return recurse(node.object);
-    }
-    case "PySubscript": {
-      const qualified = model.qualifiedName(node.value);
-      if (qualified && EXTERNAL_VALUES.test(qualified)) return qualified;
-      // A lookup in a constant table (`COMMANDS[op]`) yields one of its known values.
-      const table = unparenthesize(node.value);
-      if (table && (model.isConstant(table) || isConstantTable(table, model))) return null;
-      return recurse(node.value);
-    }
-    case "PyBinaryOperator": {
-      // `'-%d' % sig`: numeric conversions accept only numbers (anything else raises), like int().
-      if (node.operator === "%") {
-        const format = model.constantString(node.left);
-        if (format !== null && /%/u.test(format) && !/%(\([^)]*\))?[-#0 +]*\d*(\.\d+)?[srac]/u.test(format))
-          return null;
-      }
-      return recurse(node.left) ?? recurse(node.right);
-    }
-    case "PyConditionalExpression":
-      return recurse(node.body) ?? recurse(node.orelse);
-    case "PyString":
-      for (const part of node.children)
-        if (part.type === "PyInterpolation") {
-          const source = recurse(part.expression);
-          if (source) return source;
-        }
-      return null;
-    case "PyConcatenatedString":
-    case "PyList":
-    case "PyTuple":
-    case "PyExpressionList":
-      for (const child of node.children) {
-        const source = recurse(child);
-        if (source) return source;
-      }
-      return null;
-    case "PyListSplat":
-      return recurse(node.value);
-    case "PyCall": {
-      if (isValidatingConversion(node, model, validators)) return null;
-      const callee = model.calleeName(node) ?? "";
-      if (EXTERNAL_CALLS.test(callee)) return `${callee}()`;
-      if (
-        callee === "str" ||
-        callee === "repr" ||
-        callee === "format" ||
-        callee === "os.path.join" ||
-        callee === "os.path.basename"
-      ) {
-        for (const arg of callArguments(node)) {
-          const source = recurse(arg.type === "PyKeywordArgument" ? arg.value : arg);
-          if (source) return source;
+      case "PyConditionalExpression":
+        return recurse(node.body) ?? recurse(node.orelse);
+      case "PyString":
+        for (const part of node.children)
+          if (part.type === "PyInterpolation") {
+            const flow = recurse(part.expression);
+            if (flow) return flow;
+          }
+        return null;
+      case "PyConcatenatedString":
+      case "PyList":
+      case "PyTuple":
+      case "PyExpressionList":
+        for (const child of node.children) {
+          const flow = recurse(child);
+          if (flow) return flow;
         }
         return null;
-      }
-      if (node.function.type === "PyAttribute" && PRESERVING_METHODS.has(node.function.attribute.name)) {
-        const fromObject = recurse(node.function.object);
-        if (fromObject) return fromObject;
-        if (["format", "join"].includes(node.function.attribute.name) && node.arguments.type === "PyArgumentList") {
-          for (const arg of node.arguments.children) {
-            const source = recurse(arg.type === "PyKeywordArgument" ? arg.value : arg);
-            if (source) return source;
+      case "PyListSplat":
+        return recurse(node.value);
+      case "PyCall": {
+        if (spec.sanitizers.matches(model.calleeName(node))) return null;
+        if (isValidatingConversion(node, model, spec.validation)) return null;
+        const callee = model.calleeName(node);
+        const source = spec.sourceCalls.first(callee);
+        if (source) return { source: { description: source.description ?? `\`${callee}()\``, node }, steps: [] };
+        if (spec.propagatingCalls.matches(callee)) {
+          for (const arg of callArguments(node)) {
+            const flow = recurse(arg.type === "PyKeywordArgument" ? arg.value : arg);
+            if (flow) return flow;
+          }
+          return null;
+        }
+        if (node.function.type === "PyAttribute" && spec.propagatingMethods.has(node.function.attribute.name)) {
+          const fromObject = recurse(node.function.object);
+          if (fromObject) return fromObject;
+          if (spec.argumentPropagatingMethods.has(node.function.attribute.name)) {
+            for (const arg of callArguments(node)) {
+              const flow = recurse(arg.type === "PyKeywordArgument" ? arg.value : arg);
+              if (flow) return flow;
+            }
           }
         }
         return null;
       }
-      return null;
+      default:
+        return null;
     }
-    default:
-      return null;
+  }
+
+  #identifier(node: PyNode & { type: "PyIdentifier" }, at: PyNode, depth: number): TaintFlow | null {
+    const { model, spec } = this;
+    if (node.name === "self" || node.name === "cls") return null;
+    const scope = model.resolveScope(node.name, node);
+    if (!scope || scope.kind === "module" || scope.kind === "class") return null;
+    let flow: TaintFlow | null = null;
+    for (const binding of model.reachingBindings(node.name, node)) {
+      if (binding.kind === "param") {
+        if (spec.parameters)
+          flow ??= { source: { description: `parameter \`${node.name}\``, node: binding.target }, steps: [] };
+        continue;
+      }
+      if (!["assign", "augmented", "for", "unpack", "with"].includes(binding.kind)) continue;
+      if (binding.value && isValidatingConversion(binding.value, model, spec.validation)) continue;
+      if (flow || this.#visiting.has(binding.target)) continue;
+      this.#visiting.add(binding.target);
+      const inner = this.visit(binding.value, binding.target, depth + 1);
+      this.#visiting.delete(binding.target);
+      if (inner) {
+        flow = {
+          source: inner.source,
+          steps: [{ node: binding.target, name: node.name, line: binding.target.loc.start.line }, ...inner.steps],
+        };
+      }
+    }
+    if (flow && isGuarded(node.name, at, model, spec.validation)) return null;
+    return flow;
   }
 }
 

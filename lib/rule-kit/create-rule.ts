@@ -30,6 +30,7 @@ export interface PythonRuleSourceCode {
 }
 import { packageMeta } from "../package-meta.js";
 import { logicalLines } from "../analysis/statements.js";
+import { getModel, type PythonModel } from "../analysis/index.js";
 import { getSuppressionIndex, type SuppressionCodes } from "./suppressions.js";
 
 /** `meta.docs` of a Python rule. `recommended` decides membership of `configs.recommended` (derived, not listed). */
@@ -89,7 +90,13 @@ export interface PythonRuleSpec<Options extends unknown[], MessageIds extends st
   };
   /** False for rules about suppression comments themselves, which `# nosec` must not silence. */
   suppressible?: boolean;
-  create(context: PythonRuleContext<Options, MessageIds>): PythonRuleListener;
+  create(context: PythonRuleContext<Options, MessageIds>, tools: RuleTools): PythonRuleListener;
+}
+
+/** What `createRule` hands every rule besides its context. */
+export interface RuleTools {
+  /** The file's shared semantic model, built on first use (once per file, whichever rule asks first). */
+  readonly model: PythonModel;
 }
 
 /** Where a rule's docs live: `docs/rules/<name>.md` in the repository named by package.json. */
@@ -107,8 +114,18 @@ export function createRule<Options extends unknown[] = [], MessageIds extends st
   return {
     name: spec.name,
     meta: { ...spec.meta, docs: { ...spec.meta.docs, url: spec.meta.docs.url ?? ruleDocsUrl(spec.name) } },
-    create: (context) =>
-      spec.create(withSuppressions(spec, context as unknown as PythonRuleContext<Options, MessageIds>)) as RuleVisitor,
+    create: (context) => {
+      let model: PythonModel | undefined;
+      const tools: RuleTools = {
+        get model() {
+          return (model ??= getModel(context as unknown as { sourceCode: RuleContext["sourceCode"] }));
+        },
+      };
+      return spec.create(
+        withSuppressions(spec, context as unknown as PythonRuleContext<Options, MessageIds>),
+        tools,
+      ) as RuleVisitor;
+    },
   } as RuleDefinition<PythonRuleTypes<Options, MessageIds>> & { name: string };
 }
 

@@ -1,22 +1,20 @@
 import type { PyCall, PyNode } from "../ast/generated/node-types.js";
-import { getModel, type PythonModel } from "../analysis/index.js";
+import type { PythonModel } from "../analysis/index.js";
+import {
+  catalog,
+  COMMAND_SANITIZERS,
+  extendMatcher,
+  type SinkEntry,
+  type SinkKind,
+} from "../analysis/catalog/index.js";
 import { isValidatingConversion } from "../analysis/guards.js";
-import { untrustedSource } from "../analysis/taint.js";
+import { analyze, defineTaintSpec, describeFlow, type TaintSpec } from "../analysis/taint.js";
 import { callArguments, keywordArgument, positionalArguments, unparenthesize } from "../ast/accessors.js";
 import { createRule, importFix, shortText, type PythonRuleSourceCode } from "../rule-kit/index.js";
 
 type Mode = "shell" | "exec";
 type Options = [{ extraSinks: Array<{ name: string; mode: Mode }>; sanitizers: string[]; validators: string[] }];
 type MessageIds = "shellInjection" | "untrustedArgument" | "quote";
-
-const SUBPROCESS_FUNCTIONS = /^subprocess\.(run|call|check_call|check_output|Popen)$/u;
-const SHELL_SINKS =
-  /^(os\.system|os\.popen|subprocess\.(getoutput|getstatusoutput)|asyncio\.create_subprocess_shell|commands\.(getoutput|getstatusoutput))$/u;
-/** Sinks whose every positional argument is part of argv (`os.execl(path, arg0, ...)`, `processutils.execute(*cmd)`). */
-const VARARGS_SINKS =
-  /^(os\.(exec[lv]p?e?|spawn[lv]p?e?|posix_spawnp?)|pty\.spawn|(.*\.)?processutils\.(execute|trycmd)|asyncio\.create_subprocess_exec)$/u;
-/** Sinks whose first argument (or `cmd=`/`args=`) is the argv list. */
-const ARGV_SINKS = /(^|\.)(utils\.execute|agent_utils\.execute|netns\.execute)$/u;
 
 export default createRule<Options, MessageIds>({
   name: "no-command-injection",
@@ -94,52 +92,38 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{ extraSinks: [], sanitizers: [], validators: [] }],
   },
-  create(context) {
+  create(context, { model: lazyModel }) {
     const [{ extraSinks, sanitizers, validators }] = context.options;
-    const quoting = new Set(["shlex.quote", "pipes.quote", ...sanitizers]);
-    const validatorSet = new Set(validators);
+    const sinks = commandSinksWith(extraSinks);
+    const spec = commandSpec(sanitizers, validators);
     const sourceCode = context.sourceCode;
-    let model: PythonModel | undefined;
+    let model: PythonModel;
 
-    function sinkMode(call: PyCall, qualified: string, written: string): Mode | null {
-      for (const extra of extraSinks) {
-        if (
-          qualified === extra.name ||
-          written === extra.name ||
-          qualified.endsWith(`.${extra.name}`) ||
-          written.endsWith(`.${extra.name}`)
-        )
-          return extra.mode;
+    /** The argument a sink's entry names: a position or one of its keywords. */
+    function commandArgument(call: PyCall, entry: SinkEntry): PyNode | null {
+      const slot = entry.argument;
+      if (slot.position !== undefined) {
+        const positional = positionalArguments(call)[slot.position];
+        if (positional) return positional;
       }
-      if (SHELL_SINKS.test(qualified)) return "shell";
-      if (SUBPROCESS_FUNCTIONS.test(qualified)) {
-        const shell = keywordArgument(call, "shell");
-        return shell &&
-          shell.type !== "PyFalse" &&
-          shell.type !== "PyNone" &&
-          !(shell.type === "PyInteger" && sourceCode.getText(shell) === "0")
-          ? "shell"
-          : "exec";
+      for (const keyword of slot.keywords ?? []) {
+        const value = keywordArgument(call, keyword);
+        if (value) return value;
       }
-      if (VARARGS_SINKS.test(qualified) || ARGV_SINKS.test(qualified) || ARGV_SINKS.test(written)) return "exec";
       return null;
-    }
-
-    function commandArgument(call: PyCall): PyNode | null {
-      return positionalArguments(call)[0] ?? keywordArgument(call, "args") ?? keywordArgument(call, "cmd") ?? null;
     }
 
     /** Values of a shell command string that are neither constant nor quoted, with their nodes. */
     function unquotedParts(expr: PyNode | null, depth = 0): PyNode[] {
       const node = unparenthesize(expr);
-      if (!node || depth > 8 || model!.isConstant(node)) return [];
+      if (!node || depth > 8 || model.isConstant(node)) return [];
       if (node.type === "PyCall") {
-        const callee = model!.calleeName(node) ?? "";
-        if (quoting.has(callee) || isValidatingConversion(node, model!, validatorSet)) return [];
+        if (spec.sanitizers.matches(model.calleeName(node)) || isValidatingConversion(node, model, spec.validation))
+          return [];
         if (
           node.function.type === "PyAttribute" &&
           node.function.attribute.name === "format" &&
-          model!.isConstant(node.function.object)
+          model.isConstant(node.function.object)
         ) {
           return callArguments(node).flatMap((arg) =>
             unquotedParts(arg.type === "PyKeywordArgument" ? arg.value : arg, depth + 1),
@@ -148,7 +132,7 @@ export default createRule<Options, MessageIds>({
         if (
           node.function.type === "PyAttribute" &&
           node.function.attribute.name === "join" &&
-          model!.isConstant(node.function.object)
+          model.isConstant(node.function.object)
         ) {
           return unquotedParts(positionalArguments(node)[0] ?? null, depth + 1);
         }
@@ -172,8 +156,8 @@ export default createRule<Options, MessageIds>({
         return node.children.flatMap((c) => unquotedParts(c, depth + 1));
       if (node.type === "PyIdentifier") {
         // A local built from parts: look at what it was bound to.
-        const bindings = model!.reachingBindings(node.name, node);
-        if (bindings.length === 1 && bindings[0].kind === "assign" && bindings[0].scope === model!.scopeOf(node)) {
+        const bindings = model.reachingBindings(node.name, node);
+        if (bindings.length === 1 && bindings[0].kind === "assign" && bindings[0].scope === model.scopeOf(node)) {
           const inner = unquotedParts(bindings[0].value, depth + 1);
           return inner.length ? [node] : [];
         }
@@ -182,8 +166,8 @@ export default createRule<Options, MessageIds>({
       return [node];
     }
 
-    function checkShell(call: PyCall, sink: string): void {
-      const command = commandArgument(call);
+    function checkShell(call: PyCall, entry: SinkEntry, sink: string): void {
+      const command = commandArgument(call, entry);
       if (!command) return;
       const parts = unquotedParts(command);
       if (!parts.length) return;
@@ -197,16 +181,16 @@ export default createRule<Options, MessageIds>({
         messageId: "shellInjection",
         data: { sink, value: shortText(value) },
         suggest: direct.length
-          ? [{ messageId: "quote", fix: (fixer: any) => quoteFix(fixer, direct, sourceCode, model!) }]
+          ? [{ messageId: "quote", fix: (fixer: any) => quoteFix(fixer, direct, sourceCode, model) }]
           : [],
       });
     }
 
-    function checkExec(call: PyCall, sink: string, qualified: string): void {
+    function checkArgv(call: PyCall, entry: SinkEntry, sink: string): void {
       let elements: PyNode[];
-      if (VARARGS_SINKS.test(qualified)) {
+      if (entry.argument.varargs) {
         // Each positional argument is one argv element; `*cmd` spreads a list (a pass-through when a parameter).
-        const args = call.arguments.type === "PyArgumentList" ? call.arguments.children : [];
+        const args = callArguments(call).slice(entry.argument.position ?? 0);
         elements = args.flatMap((arg) =>
           arg.type === "PyListSplat"
             ? expand(arg.value, call)
@@ -214,19 +198,19 @@ export default createRule<Options, MessageIds>({
               ? []
               : [arg],
         );
-        if (qualified.startsWith("os.spawn")) elements = elements.slice(1);
+        elements = elements.slice(entry.skip ?? 0);
       } else {
-        const command = commandArgument(call);
+        const command = commandArgument(call, entry);
         if (!command) return;
         elements = expand(command, call);
       }
       for (const element of elements) {
-        const source = untrustedSource(element, call, model!, { validators: validatorSet });
-        if (!source) continue;
+        const flow = analyze(model, spec, element, call);
+        if (!flow) continue;
         context.report({
           node: call,
           messageId: "untrustedArgument",
-          data: { value: shortText(sourceCode.getText(element)), source, sink },
+          data: { value: shortText(sourceCode.getText(element)), source: describeFlow(flow), sink },
         });
         return;
       }
@@ -255,20 +239,20 @@ export default createRule<Options, MessageIds>({
           // `args[:]`, `args[1:]`: a copy of the list.
           return node.subscript.some((s) => s.type === "PySlice") ? expand(node.value, at, depth + 1) : [node];
         case "PyCall":
-          return model!.calleeName(node) === "list" && positionalArguments(node)[0]
+          return model.calleeName(node) === "list" && positionalArguments(node)[0]
             ? expand(positionalArguments(node)[0], at, depth + 1)
             : [node];
         case "PyIdentifier": {
-          const scope = model!.resolveScope(node.name, node);
+          const scope = model.resolveScope(node.name, node);
           if (!scope || scope.kind === "module" || scope.kind === "class") return [node];
           const out: PyNode[] = [];
-          for (const binding of model!.reachingBindings(node.name, node)) {
+          for (const binding of model.reachingBindings(node.name, node)) {
             if (binding.kind === "param") continue;
             if ((binding.kind === "assign" || binding.kind === "augmented") && binding.value)
               out.push(...expand(binding.value, binding.target, depth + 1));
             else out.push(node);
           }
-          for (const call of model!.callsOn(node.name, scope)) {
+          for (const call of model.callsOn(node.name, scope)) {
             if (call.range[0] >= at.range[0] || call.function.type !== "PyAttribute") continue;
             const args = positionalArguments(call);
             const method = call.function.attribute.name;
@@ -283,23 +267,70 @@ export default createRule<Options, MessageIds>({
       }
     }
 
+    /** The kind a call runs its command as: the entry's, or the kind its switch selects (`shell=True`). */
+    function kindOf(call: PyCall, entry: SinkEntry): SinkKind {
+      const switched = entry.switch ? keywordArgument(call, entry.switch.keyword) : null;
+      return switched && !isFalsyLiteral(switched, sourceCode.text) ? entry.switch!.whenTruthy : entry.kind;
+    }
+
     return {
-      PyCall(node: PyCall) {
-        model ??= getModel(context);
-        const qualified = model.calleeName(node) ?? "";
-        const written =
-          node.function.type === "PyAttribute" || node.function.type === "PyIdentifier"
-            ? sourceCode.getText(node.function).replace(/\s+/gu, "")
-            : "";
-        const mode = sinkMode(node, qualified, written);
-        if (!mode) return;
-        const sink = written || qualified;
-        if (mode === "shell") checkShell(node, sink);
-        else checkExec(node, sink, qualified);
+      Program() {
+        model = lazyModel;
+        for (const { call, entries } of model.callsTo(sinks)) {
+          const entry = entries[0];
+          const sink =
+            call.function.type === "PyAttribute" || call.function.type === "PyIdentifier"
+              ? sourceCode.getText(call.function).replace(/\s+/gu, "")
+              : (model.calleeName(call) ?? "");
+          if (kindOf(call, entry) === "shell") checkShell(call, entry, sink);
+          else checkArgv(call, entry, sink);
+        }
       },
     };
   },
 });
+
+// TODO(values): replace with truthiness() from lib/analysis/values.ts once it lands.
+function isFalsyLiteral(node: PyNode, text: string): boolean {
+  return (
+    node.type === "PyFalse" ||
+    node.type === "PyNone" ||
+    (node.type === "PyInteger" && /^0+$/u.test(text.slice(node.range[0], node.range[1])))
+  );
+}
+
+/** The catalog's command sinks plus a rule's `extraSinks` (a name is a qualified name or a suffix). */
+function commandSinksWith(extraSinks: ReadonlyArray<{ name: string; mode: Mode }>) {
+  return extendMatcher<SinkEntry>(
+    catalog.commandSinks,
+    extraSinks.map(({ name, mode }) => {
+      const pattern = name.includes("*") ? name : `*.${name}`;
+      const entry: SinkEntry = {
+        callee: pattern,
+        kind: mode === "shell" ? "shell" : "argv",
+        argument: { position: 0, keywords: ["args", "cmd"] },
+      };
+      return [pattern, entry] as const;
+    }),
+  );
+}
+
+const specs = new Map<string, TaintSpec>();
+
+/** Untrusted input reaching a command: the catalog's sources, shell quoting as the sanitizer, the rule's validators. */
+function commandSpec(sanitizers: readonly string[], validators: readonly string[]): TaintSpec {
+  const key = JSON.stringify([sanitizers, validators]);
+  let spec = specs.get(key);
+  if (!spec) {
+    spec = defineTaintSpec({
+      name: "command",
+      sanitizers: [...COMMAND_SANITIZERS.map((s) => s.callee), ...sanitizers],
+      validators,
+    });
+    specs.set(key, spec);
+  }
+  return spec;
+}
 
 /** Wraps each part in shlex.quote(...) (inside f-strings too) and adds `import shlex` when it is not imported. */
 function quoteFix(fixer: any, parts: PyNode[], sourceCode: PythonRuleSourceCode, model: PythonModel) {

@@ -1,0 +1,90 @@
+import type { SanitizerEntry, SinkEntry } from "./types.js";
+
+const COMMAND_ARGUMENT = { position: 0, keywords: ["args", "cmd"] } as const;
+const SUBPROCESS_SHELL = { keyword: "shell", whenTruthy: "shell", bandit: "B602", ruff: "S602", cwe: 78 } as const;
+
+/** Processes started from a command: shell strings and argument vectors (Bandit B602-B607, Ruff S602-S607). */
+export const COMMAND_SINKS: readonly SinkEntry[] = [
+  ...["run", "call", "check_call", "check_output", "Popen"].map((name): SinkEntry => ({
+    callee: `subprocess.${name}`,
+    kind: "argv",
+    argument: COMMAND_ARGUMENT,
+    switch: SUBPROCESS_SHELL,
+    bandit: "B603",
+    ruff: "S603",
+    cwe: 78,
+  })),
+  ...[
+    "os.system",
+    "os.popen",
+    "subprocess.getoutput",
+    "subprocess.getstatusoutput",
+    "asyncio.create_subprocess_shell",
+    "commands.getoutput",
+    "commands.getstatusoutput",
+    "popen2.popen2",
+    "popen2.popen3",
+    "popen2.popen4",
+  ].map((callee): SinkEntry => ({
+    callee,
+    kind: "shell",
+    argument: COMMAND_ARGUMENT,
+    bandit: "B605",
+    ruff: "S605",
+    cwe: 78,
+  })),
+  ...[
+    "execl",
+    "execle",
+    "execlp",
+    "execlpe",
+    "execv",
+    "execve",
+    "execvp",
+    "execvpe",
+    "posix_spawn",
+    "posix_spawnp",
+  ].map((name): SinkEntry => ({
+    callee: `os.${name}`,
+    kind: "argv",
+    argument: { varargs: true },
+    bandit: "B606",
+    ruff: "S606",
+    cwe: 78,
+  })),
+  ...["spawnl", "spawnle", "spawnlp", "spawnlpe", "spawnv", "spawnve", "spawnvp", "spawnvpe"].map(
+    (name): SinkEntry => ({
+      callee: `os.${name}`,
+      kind: "argv",
+      argument: { varargs: true },
+      skip: 1,
+      bandit: "B606",
+      ruff: "S606",
+      cwe: 78,
+    }),
+  ),
+  { callee: "pty.spawn", kind: "argv", argument: { varargs: true }, bandit: "B606", ruff: "S606", cwe: 78 },
+  { callee: "asyncio.create_subprocess_exec", kind: "argv", argument: { varargs: true }, bandit: "B606", cwe: 78 },
+  // oslo.concurrency and the OpenStack helpers that wrap it: argv lists run as root through rootwrap.
+  ...["*.processutils.execute", "*.processutils.trycmd"].map((callee): SinkEntry => ({
+    callee,
+    kind: "argv",
+    argument: { varargs: true },
+    bandit: "B603",
+    cwe: 78,
+  })),
+  ...["*.utils.execute", "*.agent_utils.execute", "*.netns.execute"].map((callee): SinkEntry => ({
+    callee,
+    kind: "argv",
+    argument: COMMAND_ARGUMENT,
+    bandit: "B603",
+    cwe: 78,
+  })),
+];
+
+/** Functions that quote a value for a shell. */
+export const COMMAND_SANITIZERS: readonly SanitizerEntry[] = [
+  { callee: "shlex.quote", for: ["shell"] },
+  { callee: "pipes.quote", for: ["shell"] },
+  { callee: "shlex.join", for: ["shell"] },
+];

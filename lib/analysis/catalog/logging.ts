@@ -1,0 +1,81 @@
+import type { CalleePattern } from "./pattern.js";
+
+/** Methods of the stdlib/oslo logger API. */
+export const LOG_METHODS: readonly string[] = [
+  "debug",
+  "info",
+  "warning",
+  "warn",
+  "error",
+  "exception",
+  "critical",
+  "fatal",
+  "log",
+];
+
+/** Modules that are loggers themselves (`logging.warning(...)`). */
+export const LOGGER_MODULES: readonly CalleePattern[] = ["logging"];
+
+/** Calls that return a logger: a name bound to one is a logger. */
+export const LOGGER_FACTORIES: readonly CalleePattern[] = ["*.getLogger", "*.get_logger", "*.getChild"];
+
+/** Conventional logger names (oslo's `LOG`, the stdlib's `logger`), recognised without a `getLogger` binding. */
+export const CONVENTIONAL_LOGGER_NAMES: readonly string[] = [
+  "LOG",
+  "log",
+  "logger",
+  "LOGGER",
+  "_LOG",
+  "_LOGGER",
+  "_log",
+  "_logger",
+];
+/** Logger attributes of `self`/`cls` (`self.log.debug(...)`). */
+export const CONVENTIONAL_LOGGER_ATTRIBUTES: readonly string[] = ["log", "logger", "LOG", "_log", "_logger", "_LOG"];
+
+/** Calls that write the active exception's traceback (for handlers that log it). */
+export const TRACEBACK_WRITERS: readonly CalleePattern[] = [
+  "traceback.print_exc",
+  "traceback.print_exception",
+  "traceback.format_exc",
+  "traceback.format_exception",
+];
+
+/** Objects that hold every setting or variable at once (passwords included), as qualified or written. */
+export const WHOLE_OBJECTS: readonly CalleePattern[] = [
+  "oslo_config.cfg.CONF",
+  "cfg.CONF",
+  "CONF",
+  "conf",
+  "self.conf",
+  "self._conf",
+  "self.CONF",
+  "os.environ",
+  "self.__dict__",
+  "request.headers",
+  "self.request.headers",
+];
+/** Calls that return every variable of a scope. */
+export const WHOLE_SCOPE_CALLS: readonly CalleePattern[] = ["locals", "vars", "globals"];
+
+/** Known masking functions; besides them, any callee whose name says it masks (`MASKING_NAME`). */
+export const MASKING_FUNCTIONS: readonly CalleePattern[] = [
+  "oslo_utils.strutils.mask_password",
+  "oslo_utils.strutils.mask_dict_password",
+  "strutils.mask_password",
+  "strutils.mask_dict_password",
+];
+export const MASKING_NAME = /mask|redact|sanitize|scrub|obfuscate/iu;
+
+/** Functions whose result says nothing about the value itself. */
+export const HARMLESS_CALLS: readonly CalleePattern[] = [
+  "len",
+  "bool",
+  "type",
+  "id",
+  "hash",
+  "isinstance",
+  "callable",
+  "sorted",
+  "list",
+];
