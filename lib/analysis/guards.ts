@@ -145,7 +145,7 @@ export function isGuarded(name: string, at: PyNode, model: PythonModel, validati
       continue;
     }
     if (statement.type !== "PyIfStatement") continue;
-    const leaves = alwaysExits(blockStatements(statement.consequence));
+    const leaves = alwaysExits(blockStatements(statement.consequence), model.exitRules);
     if (
       leaves &&
       !leaves.has("continue") &&
@@ -155,7 +155,10 @@ export function isGuarded(name: string, at: PyNode, model: PythonModel, validati
       return true;
     // if name == 'a': ... elif name == 'b': ... else: raise
     const elseClause = statement.alternative.find((alt) => alt.type === "PyElseClause");
-    if (elseClause && alwaysExits(blockStatements(elseClause.type === "PyElseClause" ? elseClause.body : null))) {
+    if (
+      elseClause &&
+      alwaysExits(blockStatements(elseClause.type === "PyElseClause" ? elseClause.body : null), model.exitRules)
+    ) {
       const conditions = [
         statement.condition,
         ...statement.alternative

@@ -1,20 +1,8 @@
 import { handlerBody, keywordArgument, withItems } from "../ast/accessors.js";
 import type { PyCall, PyExceptClause, PyNode } from "../ast/generated/node-types.js";
 import type { PythonModel } from "./model.js";
+import { catalog, extendPatterns, LOG_METHODS, type CalleeMatcher, type CalleePattern } from "./catalog/index.js";
 import { alwaysExits } from "./statements.js";
-
-/** Logging methods of the stdlib/oslo logger API. */
-export const LOG_METHODS = new Set([
-  "debug",
-  "info",
-  "warning",
-  "warn",
-  "error",
-  "exception",
-  "critical",
-  "fatal",
-  "log",
-]);
 
 /** The calls of a statement list, not looking into nested functions, lambdas or classes. */
 export function callsIn(statements: PyNode[], model: PythonModel): PyCall[] {
@@ -33,48 +21,45 @@ export function callsIn(statements: PyNode[], model: PythonModel): PyCall[] {
   return out;
 }
 
-/** Whether a call is a logging call (`LOG.error(...)`, `logging.warning(...)`). */
+/** Whether a call is a logging call (`LOG.error(...)`, `logging.warning(...)`, `self.logger.error(...)`). */
 export function isLoggingCall(call: PyCall, model: PythonModel, extraLoggers?: ReadonlySet<string>): boolean {
   const callee = call.function;
   return (
     callee.type === "PyAttribute" &&
-    LOG_METHODS.has(callee.attribute.name) &&
+    LOG_METHOD_SET.has(callee.attribute.name) &&
     model.isLogger(callee.object, extraLoggers)
   );
 }
+const LOG_METHOD_SET = new Set(LOG_METHODS);
 
 /** Whether a logging call records the traceback: `LOG.exception(...)`, `exc_info=True`, `traceback.print_exc()`. */
 export function logsTraceback(call: PyCall, model: PythonModel): boolean {
-  const name = model.calleeName(call) ?? "";
-  if (/^traceback\.(print_exc|print_exception|format_exc|format_exception)$/u.test(name)) return true;
+  if (model.matchCallee(call, catalog.tracebackWriters).length) return true;
   if (!isLoggingCall(call, model)) return false;
   if (call.function.type === "PyAttribute" && call.function.attribute.name === "exception") return true;
   const excInfo = keywordArgument(call, "exc_info");
   return !!excInfo && excInfo.type !== "PyFalse" && excInfo.type !== "PyNone";
 }
 
+/** The catalog's re-raising context managers plus a rule's (each a qualified name, a suffix, or a pattern). */
+export function reraisingManagersWith(names: readonly string[]): CalleeMatcher<CalleePattern> {
+  return extendPatterns(catalog.reraisingContextManagers, names.map(asSuffixPattern));
+}
+
+/** A name from a rule option: a pattern as it is, else the name or any longer name ending with it (`*.name`). */
+export function asSuffixPattern(name: string): CalleePattern {
+  return name.includes("*") ? name : `*.${name}`;
+}
+
 /**
- * Whether a `with` statement is a re-raising context manager from `names` (qualified or as written), e.g.
- * `with excutils.save_and_reraise_exception():` — unless its body sets `<alias>.reraise = False`.
+ * Whether a `with` statement enters a re-raising context manager (`with excutils.save_and_reraise_exception():`)
+ * — unless its body sets `<alias>.reraise = False`.
  */
-export function isReraisingWith(statement: PyNode, model: PythonModel, names: ReadonlySet<string>): boolean {
+export function isReraisingWith(statement: PyNode, model: PythonModel, managers: CalleeMatcher<unknown>): boolean {
   if (statement.type !== "PyWithStatement") return false;
   for (const { value, target } of withItems(statement)) {
     const alias = target?.type === "PyIdentifier" ? target.name : null;
-    if (value.type !== "PyCall") continue;
-    const qualified = model.calleeName(value);
-    const written =
-      model.qualifiedName(value.function) === null
-        ? null
-        : model.text.slice(value.function.range[0], value.function.range[1]);
-    const matches = [...names].some(
-      (n) =>
-        qualified === n ||
-        written === n ||
-        (qualified !== null && qualified.endsWith(`.${n}`)) ||
-        (qualified !== null && n.endsWith(`.${qualified}`)),
-    );
-    if (!matches) continue;
+    if (value.type !== "PyCall" || !model.matchCallee(value, managers).length) continue;
     if (alias && suppressesReraise(statement, alias, model)) return false;
     return true;
   }
@@ -98,11 +83,10 @@ function suppressesReraise(statement: PyNode, alias: string, model: PythonModel)
 }
 
 /** Whether every path out of a handler's body raises (re-raise, raise X, a re-raising context manager, exit). */
-export function alwaysReraises(
-  handler: PyExceptClause,
-  model: PythonModel,
-  reraisingContexts: ReadonlySet<string>,
-): boolean {
-  const exits = alwaysExits(handlerBody(handler), (w) => isReraisingWith(w, model, reraisingContexts));
+export function alwaysReraises(handler: PyExceptClause, model: PythonModel, managers: CalleeMatcher<unknown>): boolean {
+  const exits = alwaysExits(handlerBody(handler), {
+    ...model.exitRules,
+    isRaisingContext: (w) => isReraisingWith(w, model, managers),
+  });
   return !!exits && [...exits].every((exit) => exit === "raise");
 }

@@ -1,22 +1,11 @@
 import { argument, callArguments, keywordArgument, unparenthesize } from "../ast/accessors.js";
 import type { PyCall, PyNode } from "../ast/generated/node-types.js";
-import { LOG_METHODS } from "./handlers.js";
 import type { PythonModel } from "./model.js";
 
 /** A value a logging call writes, with the key it is written under (`%(token)s`, `extra={'key': ...}`). */
 export interface LoggedValue {
   value: PyNode;
   key: string | null;
-}
-
-/** Whether `call` is a logging call (`LOG.debug(...)`, `logging.warning(...)`, `self.logger.error(...)`). */
-export function isLogCall(call: PyCall, model: PythonModel, extraLoggers: ReadonlySet<string>): boolean {
-  const callee = call.function;
-  return (
-    callee.type === "PyAttribute" &&
-    LOG_METHODS.has(callee.attribute.name) &&
-    model.isLogger(callee.object, extraLoggers)
-  );
 }
 
 /**

@@ -4,21 +4,9 @@ import { lowerBound } from "../ast/ranges.js";
 import { childNodes } from "../ast/traverse.js";
 import { buildScopes, type Binding, type Scope } from "./scopes.js";
 import { debugCounters } from "../debug-counters.js";
-import { contains, dominatingStatements } from "./statements.js";
+import { contains, dominatingStatements, type ExitRules } from "./statements.js";
+import { catalog, CONVENTIONAL_LOGGER_ATTRIBUTES, CONVENTIONAL_LOGGER_NAMES } from "./catalog/index.js";
 import type { CalleeMatcher } from "./catalog/pattern.js";
-
-/** Conventional logger names (oslo's `LOG`, the stdlib's `logger`), recognised without a `getLogger` binding. */
-export const CONVENTIONAL_LOGGER_NAMES = new Set([
-  "LOG",
-  "log",
-  "logger",
-  "LOGGER",
-  "_LOG",
-  "_LOGGER",
-  "_log",
-  "_logger",
-]);
-const CONVENTIONAL_LOGGER_ATTRIBUTES = new Set(["log", "logger", "LOG", "_log", "_logger", "_LOG"]);
 
 /**
  * The shared semantic model of one Python module: scopes and bindings, qualified names through imports and
@@ -298,6 +286,11 @@ export class PythonModel {
     return this.qualifiedName(call.function);
   }
 
+  /** Calls that never return, from the catalog, by resolved name (`import sys as s; s.exit()` counts). */
+  readonly exitRules: ExitRules = {
+    neverReturns: (call) => this.matchCallee(call, catalog.neverReturningCalls).length > 0,
+  };
+
   /** Every call of the file, in source order. */
   get calls(): PyCall[] {
     this.#calls ??= this.nodes.filter((node): node is PyCall => node.type === "PyCall");
@@ -421,25 +414,25 @@ export class PythonModel {
   }
 
   /**
-   * Whether an expression is a logger: the `logging` module, a name bound to a `getLogger(...)` call (through
-   * any import), a conventional logger name (`LOG`, `logger`, ...), or `self.log`/`self.logger`/`self.LOG`.
+   * Whether an expression is a logger: a logger module (`logging`), a name whose value comes from a logger
+   * factory (`getLogger(...)` through any import), a conventional logger name (`LOG`, `logger`, ...), or
+   * `self.log`/`self.logger`/`self.LOG`; `extraNames` adds names and `self.<attr>` as written, or qualified names.
    */
-  isLogger(expr: PyNode | null | undefined, extraNames: ReadonlySet<string> = new Set()): boolean {
+  isLogger(expr: PyNode | null | undefined, extraNames: ReadonlySet<string> = NO_NAMES): boolean {
     const node = unparenthesize(expr);
     if (!node) return false;
     if (node.type === "PyIdentifier") {
-      if (this.qualifiedName(node) === "logging") return true;
-      const binding = this.reachingBindings(node.name, node).at(-1);
-      if (binding?.kind === "assign" && binding.value?.type === "PyCall") {
-        const callee = this.calleeName(binding.value);
-        if (callee && /(^|\.)getLogger$|(^|\.)get_logger$|(^|\.)getChild$/u.test(callee)) return true;
-      }
-      return CONVENTIONAL_LOGGER_NAMES.has(node.name) || extraNames.has(node.name);
+      if (catalog.loggerModules.matches(this.qualifiedName(node))) return true;
+      const origin = this.originCall(node);
+      if (origin && this.matchCallee(origin, catalog.loggerFactories).length) return true;
+      return CONVENTIONAL_LOGGER_NAME_SET.has(node.name) || extraNames.has(node.name);
     }
     if (node.type === "PyAttribute") {
       const object = unparenthesize(node.object);
       if (object?.type === "PyIdentifier" && (object.name === "self" || object.name === "cls")) {
-        return CONVENTIONAL_LOGGER_ATTRIBUTES.has(node.attribute.name) || extraNames.has(`self.${node.attribute.name}`);
+        return (
+          CONVENTIONAL_LOGGER_ATTRIBUTE_SET.has(node.attribute.name) || extraNames.has(`self.${node.attribute.name}`)
+        );
       }
       const name = this.qualifiedName(node);
       return name !== null && extraNames.has(name);
@@ -447,6 +440,10 @@ export class PythonModel {
     return false;
   }
 }
+
+const NO_NAMES: ReadonlySet<string> = new Set();
+const CONVENTIONAL_LOGGER_NAME_SET = new Set(CONVENTIONAL_LOGGER_NAMES);
+const CONVENTIONAL_LOGGER_ATTRIBUTE_SET = new Set(CONVENTIONAL_LOGGER_ATTRIBUTES);
 
 /** The `for`/`while` loops around `node` inside `scopeNode`, outermost first (only where `node` is in the body). */
 function enclosingLoops(node: PyNode, scopeNode: PyNode): PyNode[] {

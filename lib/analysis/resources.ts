@@ -1,70 +1,17 @@
 import type { PyCall, PyNode } from "../ast/generated/node-types.js";
 import type { PythonModel } from "./model.js";
+import { catalog, OWNERSHIP_METHODS } from "./catalog/index.js";
 import type { Scope } from "./scopes.js";
 import { statementExpression, statementOf, unparenthesize, withItems } from "../ast/accessors.js";
 import { contains } from "./statements.js";
 
-/** Resource-creating callees (qualified) and the method that releases what they return. */
-export const RESOURCE_RELEASE: Record<string, string[]> = {
-  open: ["close"],
-  "io.open": ["close"],
-  "codecs.open": ["close"],
-  "os.fdopen": ["close"],
-  "gzip.open": ["close"],
-  "bz2.open": ["close"],
-  "lzma.open": ["close"],
-  "tarfile.open": ["close"],
-  "zipfile.ZipFile": ["close"],
-  "tempfile.NamedTemporaryFile": ["close"],
-  "tempfile.TemporaryFile": ["close"],
-  "tempfile.SpooledTemporaryFile": ["close"],
-  "tempfile.TemporaryDirectory": ["cleanup"],
-  "socket.socket": ["close"],
-  "socket.create_connection": ["close"],
-  "subprocess.Popen": ["wait", "communicate"],
-  "sqlite3.connect": ["close"],
-  "urllib.request.urlopen": ["close"],
-};
-
-/** Calls that read from a resource they are given but do not close it: passing a fresh resource to them leaks it. */
-export const CONSUMING_CALLS = new Set([
-  "json.load",
-  "pickle.load",
-  "yaml.load",
-  "yaml.safe_load",
-  "yaml.full_load",
-  "csv.reader",
-  "csv.writer",
-  "csv.DictReader",
-  "csv.DictWriter",
-  "list",
-  "tuple",
-  "set",
-  "sorted",
-  "enumerate",
-  "zip",
-  "len",
-  "sum",
-  "next",
-  "iter",
-  "dict",
-  "str",
-  "bytes",
-  "print",
-  "jsonutils.load",
-  "oslo_serialization.jsonutils.load",
-]);
-
 /** Calls that take ownership of a resource so that it is released: `closing(x)`, `stack.enter_context(x)`. */
 export function takesOwnership(call: PyCall, model: PythonModel): boolean {
-  const name = model.calleeName(call) ?? "";
-  if (/(^|\.)closing$/u.test(name)) return true;
+  if (model.matchCallee(call, catalog.ownershipTakers).length) return true;
   const callee = call.function;
-  return (
-    callee.type === "PyAttribute" &&
-    ["enter_context", "push", "callback", "enter_async_context"].includes(callee.attribute.name)
-  );
+  return callee.type === "PyAttribute" && OWNERSHIP_METHOD_SET.has(callee.attribute.name);
 }
+const OWNERSHIP_METHOD_SET = new Set(OWNERSHIP_METHODS);
 
 /** Nodes that hand a value they hold to someone else: returned, yielded, stored in a container, a keyword argument or a lambda. */
 export const ESCAPING_HOLDERS = new Set([
@@ -148,8 +95,7 @@ export function usesOf(
         continue;
       case "PyArgumentList": {
         const call = holder.parent as PyCall;
-        const callee = model.calleeName(call) ?? "";
-        uses.push({ kind: CONSUMING_CALLS.has(callee) ? "other" : "escape", node });
+        uses.push({ kind: model.matchCallee(call, catalog.consumingCalls).length ? "other" : "escape", node });
         continue;
       }
       default:
@@ -167,16 +113,13 @@ export function usesOf(
   );
 }
 
-/** `with self.assertRaises(...)` / `pytest.raises(...)`: code there is expected to fail before it creates anything. */
-const EXPECTS_FAILURE =
-  /(^|\.)(assertRaises|assertRaisesRegex|assertRaisesRegexp|assertWarns|assertWarnsRegex|raises)$/u;
-
+/** Inside `with self.assertRaises(...)` / `pytest.raises(...)`: code there is expected to fail before it creates anything. */
 export function insideExpectedFailure(node: PyNode, model: PythonModel): boolean {
   for (let current = node.parent as PyNode | null; current; current = current.parent as PyNode | null) {
     if (current.type === "PyFunctionDefinition" || current.type === "PyLambda") return false;
     if (current.type !== "PyWithStatement") continue;
     for (const { value } of withItems(current)) {
-      if (value.type === "PyCall" && EXPECTS_FAILURE.test(model.qualifiedName(value.function) ?? "")) return true;
+      if (value.type === "PyCall" && model.matchCallee(value, catalog.expectedFailureContexts).length) return true;
     }
   }
   return false;

@@ -1,5 +1,5 @@
 import { blockStatements, isStatement, statementExpression, statementOf } from "../ast/accessors.js";
-import type { PyNode } from "../ast/generated/node-types.js";
+import type { PyCall, PyNode } from "../ast/generated/node-types.js";
 import { childNodes } from "../ast/traverse.js";
 
 const CLAUSE_TYPES = new Set(["PyElifClause", "PyElseClause", "PyExceptClause", "PyFinallyClause", "PyCaseClause"]);
@@ -55,34 +55,28 @@ export function dominatingStatements(node: PyNode): PyNode[] {
 
 export type Exit = "raise" | "return" | "continue" | "break";
 
-/** Calls that never return normally (as written: `module.function` or `self.method`). */
-const ALWAYS_RAISING_CALLS = new Set([
-  "sys.exit",
-  "os._exit",
-  "exit",
-  "self.fail",
-  "self.skipTest",
-  "pytest.fail",
-  "pytest.skip",
-  "pytest.exit",
-]);
+/**
+ * What ends control flow besides the statements themselves: calls that never return (`sys.exit()`, resolved by
+ * the model against the catalog), and `with` statements whose context manager re-raises.
+ */
+export interface ExitRules {
+  neverReturns(call: PyCall): boolean;
+  isRaisingContext?(withStatement: PyNode): boolean;
+}
 
 /**
  * How control leaves a statement list on every path, or null when it can fall through. Conservative: loops,
  * `match` and `with` bodies other than the given `raisingContext` fall through unless their body always exits.
  */
-export function alwaysExits(
-  statements: PyNode[],
-  isRaisingContext?: (withStatement: PyNode) => boolean,
-): Set<Exit> | null {
+export function alwaysExits(statements: PyNode[], rules: ExitRules): Set<Exit> | null {
   for (const statement of statements) {
-    const exits = statementExits(statement, isRaisingContext);
+    const exits = statementExits(statement, rules);
     if (exits) return exits;
   }
   return null;
 }
 
-function statementExits(statement: PyNode, isRaisingContext?: (withStatement: PyNode) => boolean): Set<Exit> | null {
+function statementExits(statement: PyNode, rules: ExitRules): Set<Exit> | null {
   switch (statement.type) {
     case "PyRaiseStatement":
       return new Set(["raise"]);
@@ -102,11 +96,11 @@ function statementExits(statement: PyNode, isRaisingContext?: (withStatement: Py
         } else branches.push(blockStatements(alt.consequence));
       }
       if (!hasElse) return null;
-      return mergeAll(branches.map((b) => alwaysExits(b, isRaisingContext)));
+      return mergeAll(branches.map((b) => alwaysExits(b, rules)));
     }
     case "PyWithStatement": {
-      const body = alwaysExits(blockStatements(statement.body), isRaisingContext);
-      if (isRaisingContext?.(statement)) {
+      const body = alwaysExits(blockStatements(statement.body), rules);
+      if (rules.isRaisingContext?.(statement)) {
         // The context manager re-raises on exit: the body's own returns still leave without raising.
         return body ?? new Set(["raise"]);
       }
@@ -114,27 +108,18 @@ function statementExits(statement: PyNode, isRaisingContext?: (withStatement: Py
     }
     case "PyTryStatement": {
       if (statement.finalbody) {
-        const fin = alwaysExits(blockStatements(statement.finalbody.body), isRaisingContext);
+        const fin = alwaysExits(blockStatements(statement.finalbody.body), rules);
         if (fin) return fin;
       }
-      const body = alwaysExits(blockStatements(statement.body), isRaisingContext);
+      const body = alwaysExits(blockStatements(statement.body), rules);
       if (!body) return null;
-      const handlerExits = statement.handlers.map((h) => alwaysExits(blockStatements(h.body), isRaisingContext));
+      const handlerExits = statement.handlers.map((h) => alwaysExits(blockStatements(h.body), rules));
       return mergeAll([body, ...handlerExits]);
     }
     case "PyExpressionStatement": {
       const expr = statementExpression(statement);
-      if (expr?.type === "PyCall") {
-        const callee = expr.function;
-        const name =
-          callee.type === "PyAttribute" && callee.object.type === "PyIdentifier"
-            ? `${callee.object.name}.${callee.attribute.name}`
-            : callee.type === "PyIdentifier"
-              ? callee.name
-              : "";
-        // Process exits leave without returning to the caller either; test-framework failures always raise.
-        if (ALWAYS_RAISING_CALLS.has(name)) return new Set(["raise"]);
-      }
+      // Process exits leave without returning to the caller either; test-framework failures always raise.
+      if (expr?.type === "PyCall" && rules.neverReturns(expr)) return new Set(["raise"]);
       return null;
     }
     default:

@@ -1,39 +1,12 @@
 import type { PyExceptClause, PyNode, PyTryStatement } from "../ast/generated/node-types.js";
-import { getModel, type PythonModel } from "../analysis/index.js";
-import { alwaysReraises, callsIn, isLoggingCall, logsTraceback } from "../analysis/handlers.js";
+import type { PythonModel } from "../analysis/index.js";
+import { catalog } from "../analysis/catalog/index.js";
+import { alwaysReraises, callsIn, isLoggingCall, logsTraceback, reraisingManagersWith } from "../analysis/handlers.js";
 import { blockStatements, caughtTypes, handlerBody } from "../ast/accessors.js";
 import { createRule } from "../rule-kit/index.js";
 
 type Options = [{ reraisingContextManagers: string[]; allowLogged: boolean }];
 type MessageIds = "swallowed" | "loggedButSwallowed" | "useException" | "narrow";
-
-const BROAD = new Set(["Exception", "BaseException", "builtins.Exception", "builtins.BaseException"]);
-
-/**
- * What a call in a `try` body is known to raise, for the "narrow" suggestion. A try body whose every call is
- * listed here (or is a logging call) can be narrowed to the union; otherwise no narrowing is suggested.
- */
-function knownExceptions(callee: string): string[] | null {
-  if (callee === "open" || callee === "io.open" || callee === "codecs.open") return ["OSError"];
-  if (
-    /^(os|shutil|socket)\./u.test(callee) &&
-    !/^os\.path\.(join|basename|dirname|splitext|split|normpath|abspath)$/u.test(callee)
-  )
-    return ["OSError"];
-  if (callee.startsWith("os.path.")) return [];
-  if (
-    callee === "int" ||
-    callee === "float" ||
-    callee === "json.loads" ||
-    callee === "uuid.UUID" ||
-    /^ipaddress\.ip_(address|network|interface)$/u.test(callee)
-  )
-    return ["ValueError"];
-  if (callee === "json.load") return ["OSError", "ValueError"];
-  if (/^subprocess\.(check_call|check_output)$/u.test(callee)) return ["OSError", "subprocess.CalledProcessError"];
-  if (["str", "len", "repr", "bool", "isinstance"].includes(callee)) return [];
-  return null;
-}
 
 export default createRule<Options, MessageIds>({
   name: "no-broad-except",
@@ -69,7 +42,7 @@ export default createRule<Options, MessageIds>({
             type: "array",
             items: { type: "string" },
             description:
-              "Context managers that re-raise the active exception on exit (qualified or as written); a handler whose body runs inside one is not reported.",
+              "More context managers that re-raise the active exception on exit, besides oslo's `excutils.save_and_reraise_exception` (a qualified name, a suffix such as `utils.reraising`, or a callee pattern); a handler whose body runs inside one is not reported.",
           },
           allowLogged: {
             type: "boolean",
@@ -82,30 +55,26 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [
       {
-        reraisingContextManagers: [
-          "excutils.save_and_reraise_exception",
-          "oslo_utils.excutils.save_and_reraise_exception",
-        ],
+        reraisingContextManagers: [],
         allowLogged: false,
       },
     ],
   },
-  create(context) {
+  create(context, tools) {
     const [{ reraisingContextManagers, allowLogged }] = context.options;
-    const reraising = new Set(reraisingContextManagers);
+    const reraising = reraisingManagersWith(reraisingContextManagers);
     const sourceCode = context.sourceCode;
-    let model: PythonModel | undefined;
 
     return {
       PyExceptClause(node: PyExceptClause) {
-        model ??= getModel(context);
+        const model = tools.model;
         const caught = caughtTypes(node);
         const bare = caught.length === 0;
-        const broad = bare || caught.some((expr) => BROAD.has(model!.qualifiedName(expr) ?? ""));
+        const broad = bare || caught.some((expr) => catalog.broadExceptions.matches(model.qualifiedName(expr)));
         if (!broad || alwaysReraises(node, model, reraising)) return;
         const calls = callsIn(handlerBody(node), model);
-        if (allowLogged && calls.some((call) => logsTraceback(call, model!))) return;
-        const logged = calls.some((call) => isLoggingCall(call, model!) || logsTraceback(call, model!));
+        if (allowLogged && calls.some((call) => logsTraceback(call, model))) return;
+        const logged = calls.some((call) => isLoggingCall(call, model) || logsTraceback(call, model));
 
         // The header ends at the first `:` after the caught expressions (found in the text: asking the token
         // store would make the language build this file's tokens).
@@ -166,7 +135,7 @@ function narrowTo(handler: PyExceptClause, model: PythonModel): string[] | null 
   for (const call of callsIn(blockStatements(tryStatement.body), model)) {
     if (isLoggingCall(call, model)) continue;
     const callee = model.calleeName(call);
-    const known = callee ? knownExceptions(callee) : null;
+    const known = catalog.knownExceptions.first(callee);
     if (!known) return null;
     for (const e of known) {
       // `subprocess.CalledProcessError` is only nameable where `subprocess` is imported as such.

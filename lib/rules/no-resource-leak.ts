@@ -1,14 +1,13 @@
 import type { PyCall, PyNode } from "../ast/generated/node-types.js";
 import { statementExpression, statementOf } from "../ast/accessors.js";
-import { getModel, type PythonModel } from "../analysis/index.js";
+import type { PythonModel } from "../analysis/index.js";
+import { catalog, extendMatcher, type ResourceEntry } from "../analysis/catalog/index.js";
 import {
-  CONSUMING_CALLS,
   ESCAPING_HOLDERS,
   holderOf,
   inFinally,
   insideExpectedFailure,
   mayRaiseBetween,
-  RESOURCE_RELEASE,
   releaseStatement,
   takesOwnership,
   usesOf,
@@ -30,9 +29,6 @@ type MessageIds =
   | "lockNeverReleased"
   | "useWith"
   | "useWithLock";
-
-const LOCK_FACTORIES =
-  /^threading\.(Lock|RLock|Semaphore|BoundedSemaphore|Condition)$|^multiprocessing\.(Lock|RLock|Semaphore)$/u;
 
 export default createRule<Options, MessageIds>({
   name: "no-resource-leak",
@@ -107,11 +103,12 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{ extraResources: [], extraPairs: [], lockNamePattern: "(lock|(^|_)sem|semaphore|mutex)$" }],
   },
-  create(context) {
+  create(context, tools) {
     const [{ extraResources, extraPairs, lockNamePattern }] = context.options;
-    // A Map, not an object: callee names such as `constructor` must not hit Object.prototype.
-    const releases = new Map<string, string[]>(Object.entries(RESOURCE_RELEASE));
-    for (const extra of extraResources) releases.set(extra.name, extra.release);
+    const resources = extendMatcher<ResourceEntry>(
+      catalog.resources,
+      extraResources.map(({ name, release }) => [name, { callee: name, release }] as const),
+    );
     const pairs = new Map<string, string>([
       ["acquire", "release"],
       ...extraPairs.map((p) => [p.acquire, p.release] as [string, string]),
@@ -120,8 +117,7 @@ export default createRule<Options, MessageIds>({
     const sourceCode = context.sourceCode;
     let model: PythonModel | undefined;
 
-    function checkResource(call: PyCall, callee: string): void {
-      const releaseMethods = releases.get(callee)!;
+    function checkResource(call: PyCall, releaseMethods: readonly string[]): void {
       if (insideExpectedFailure(call, model!)) return;
       const callText = shortText(sourceCode.getText(call));
       const { holder, child } = holderOf(call);
@@ -132,7 +128,7 @@ export default createRule<Options, MessageIds>({
           return;
         case "PyArgumentList": {
           const outer = holder.parent as PyCall;
-          if (takesOwnership(outer, model!) || !CONSUMING_CALLS.has(model!.calleeName(outer) ?? "")) return;
+          if (takesOwnership(outer, model!) || !model!.matchCallee(outer, catalog.consumingCalls).length) return;
           context.report({ node: call, messageId: "unbound", data: { call: callText } });
           return;
         }
@@ -162,7 +158,7 @@ export default createRule<Options, MessageIds>({
       }
     }
 
-    function checkBoundResource(call: PyCall, name: string, releaseMethods: string[], callText: string): void {
+    function checkBoundResource(call: PyCall, name: string, releaseMethods: readonly string[], callText: string): void {
       const scope = model!.scopeOf(call);
       const uses = usesOf(name, scope, call, releaseMethods, model!);
       if (uses.some((use) => use.kind === "escape" || use.kind === "with")) return;
@@ -235,15 +231,18 @@ export default createRule<Options, MessageIds>({
     }
 
     return {
-      PyCall(node: PyCall) {
-        model ??= getModel(context);
-        const callee = model.calleeName(node);
-        if (callee && releases.has(callee)) {
-          checkResource(node, callee);
-          return;
+      Program() {
+        model = tools.model;
+        const resourceCalls = new Set<PyNode>();
+        for (const { call, entries } of model.callsTo(resources)) {
+          resourceCalls.add(call);
+          checkResource(call, entries[0].release);
         }
-        if (node.function.type === "PyAttribute" && pairs.has(node.function.attribute.name))
-          checkAcquire(node, node.function.attribute.name);
+        for (const call of model.calls) {
+          if (resourceCalls.has(call)) continue;
+          if (call.function.type === "PyAttribute" && pairs.has(call.function.attribute.name))
+            checkAcquire(call, call.function.attribute.name);
+        }
       },
     };
   },
@@ -251,11 +250,9 @@ export default createRule<Options, MessageIds>({
 
 /** A receiver is a lock when it was created by a lock factory or its name looks like one. */
 function isLockLike(receiver: PyNode, model: PythonModel, lockName: RegExp): boolean {
-  if (receiver.type === "PyIdentifier") {
-    const binding = model.singleAssignment(receiver);
-    if (binding?.value?.type === "PyCall" && LOCK_FACTORIES.test(model.calleeName(binding.value) ?? "")) return true;
-    return lockName.test(receiver.name);
-  }
+  const origin = model.originCall(receiver);
+  if (origin && model.matchCallee(origin, catalog.lockFactories).length) return true;
+  if (receiver.type === "PyIdentifier") return lockName.test(receiver.name);
   if (receiver.type === "PyAttribute") return lockName.test(receiver.attribute.name);
   return false;
 }

@@ -1,7 +1,8 @@
 import type { PyCall, PyNode } from "../ast/generated/node-types.js";
 import { unparenthesize } from "../ast/accessors.js";
-import { getModel, type PythonModel } from "../analysis/index.js";
-import { identifierWords, isLogCall, loggedValues, valueName } from "../analysis/logging.js";
+import { catalog, extendPatterns, MASKING_NAME } from "../analysis/catalog/index.js";
+import { isLoggingCall } from "../analysis/handlers.js";
+import { identifierWords, loggedValues, valueName } from "../analysis/logging.js";
 import { createRule, importFix, shortText } from "../rule-kit/index.js";
 
 type Options = [
@@ -14,14 +15,6 @@ type Options = [
   },
 ];
 type MessageIds = "sensitiveValue" | "wholeObject" | "mask";
-
-/** Objects that hold every setting or variable at once (passwords included). */
-const WHOLE_OBJECTS =
-  /^(oslo_config\.cfg\.CONF|cfg\.CONF|CONF|conf|self\.conf|self\._conf|self\.CONF|os\.environ|self\.__dict__|request\.headers|self\.request\.headers)$/u;
-const WHOLE_CALLS = /^(locals|vars|globals)$/u;
-const MASKING_NAME = /mask|redact|sanitize|scrub|obfuscate/iu;
-/** Functions whose result says nothing about the value itself. */
-const HARMLESS_CALLS = new Set(["len", "bool", "type", "id", "hash", "isinstance", "callable", "sorted", "list"]);
 
 export default createRule<Options, MessageIds>({
   name: "no-sensitive-data-in-logs",
@@ -139,7 +132,7 @@ export default createRule<Options, MessageIds>({
       },
     ],
   },
-  create(context) {
+  create(context, tools) {
     const [{ loggerNames, sensitiveWords, ignoredWords, maskingFunctions, suggestedMaskFunction }] = context.options;
     const extraLoggers = new Set(loggerNames);
     const sensitive = sensitiveWords.map((w) =>
@@ -149,9 +142,8 @@ export default createRule<Options, MessageIds>({
         .filter(Boolean),
     );
     const ignored = new Set(ignoredWords.map((w) => w.toLowerCase()));
-    const masking = new Set(maskingFunctions);
+    const masking = extendPatterns(catalog.maskingFunctions, maskingFunctions);
     const sourceCode = context.sourceCode;
-    let model: PythonModel | undefined;
 
     /** The sensitive word in a name, or null (words from `ignoredWords` clear the name). */
     function secretWord(name: string | null): string | null {
@@ -169,8 +161,8 @@ export default createRule<Options, MessageIds>({
     function isSafeWrapper(value: PyNode): boolean {
       const node = unparenthesize(value);
       if (node?.type === "PyCall") {
-        const callee = model!.calleeName(node) ?? sourceCode.getText(node.function);
-        return MASKING_NAME.test(callee) || masking.has(callee) || HARMLESS_CALLS.has(callee);
+        const callee = tools.model.calleeName(node) ?? sourceCode.getText(node.function);
+        return MASKING_NAME.test(callee) || masking.matches(callee) || catalog.harmlessCalls.matches(callee);
       }
       if (node?.type === "PyComparisonOperator") return true;
       if (node?.type === "PyNotOperator" || node?.type === "PyBooleanOperator") return true;
@@ -179,24 +171,24 @@ export default createRule<Options, MessageIds>({
 
     function check(call: PyCall): void {
       const logger = sourceCode.getText(call.function);
-      for (const { value, key } of loggedValues(call, model!)) {
+      for (const { value, key } of loggedValues(call, tools.model)) {
         if (isSafeWrapper(value)) continue;
         const node = unparenthesize(value)!;
         const text = sourceCode.getText(node).replace(/\s+/gu, " ");
-        const qualified = model!.qualifiedName(node);
+        const qualified = tools.model.qualifiedName(node);
         const written = node.type === "PyIdentifier" || node.type === "PyAttribute" ? text : null;
-        const callee = node.type === "PyCall" ? model!.calleeName(node) : null;
+        const callee = node.type === "PyCall" ? tools.model.calleeName(node) : null;
         if (
-          (written && WHOLE_OBJECTS.test(written)) ||
-          (qualified && WHOLE_OBJECTS.test(qualified)) ||
-          (callee && WHOLE_CALLS.test(callee))
+          catalog.wholeObjects.matches(written) ||
+          catalog.wholeObjects.matches(qualified) ||
+          catalog.wholeScopeCalls.matches(callee)
         ) {
           context.report({ node: call, messageId: "wholeObject", data: { value: shortText(text), logger } });
           continue;
         }
-        const word = secretWord(valueName(node, model!)) ?? secretWord(key);
+        const word = secretWord(valueName(node, tools.model)) ?? secretWord(key);
         if (!word) continue;
-        if (model!.isConstant(node)) continue;
+        if (tools.model.isConstant(node)) continue;
         context.report({
           node: call,
           messageId: "sensitiveValue",
@@ -210,7 +202,7 @@ export default createRule<Options, MessageIds>({
                   fixer.replaceTextRange(node.range, `${suggestedMaskFunction}(${sourceCode.getText(node)})`),
                 ];
                 const [module] = suggestedMaskFunction.split(".");
-                if (suggestedMaskFunction === "strutils.mask_password" && !model!.module.bindings.has(module)) {
+                if (suggestedMaskFunction === "strutils.mask_password" && !tools.model.module.bindings.has(module)) {
                   fixes.push(importFix(fixer, sourceCode, "from oslo_utils import strutils"));
                 }
                 return fixes;
@@ -223,8 +215,7 @@ export default createRule<Options, MessageIds>({
 
     return {
       PyCall(node: PyCall) {
-        model ??= getModel(context);
-        if (isLogCall(node, model, extraLoggers)) check(node);
+        if (isLoggingCall(node, tools.model, extraLoggers)) check(node);
       },
     };
   },

@@ -80,7 +80,7 @@ describe("semantic model", () => {
   });
 
   it("knows which statements dominate a node and how a block exits", () => {
-    const { nodes } = model(
+    const { nodes, m } = model(
       "def f(x):\n    if x not in ('a', 'b'):\n        raise ValueError(x)\n    for i in y:\n        run(x)\n",
     );
     const call = nodes.find(
@@ -95,6 +95,6 @@ describe("semantic model", () => {
       ["PyIfStatement"],
     );
     const ifStatement = dominating[0] as { consequence: PyNode };
-    assert.deepEqual([...(alwaysExits(blockStatements(ifStatement.consequence)) ?? [])], ["raise"]);
+    assert.deepEqual([...(alwaysExits(blockStatements(ifStatement.consequence), m.exitRules) ?? [])], ["raise"]);
   });
 });
