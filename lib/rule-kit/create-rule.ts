@@ -47,6 +47,17 @@ export interface PythonRuleDocs {
   suppressionCodes?: SuppressionCodes;
   /** Filled in by `createRule` from the rule name unless given. */
   url?: string;
+  /** Per finding message id: the check that reports it (id, other tools' codes, CWE, category, remediation). */
+  checks?: Record<string, CheckDocs>;
+}
+
+export interface CheckDocs {
+  id: string;
+  bandit?: string[];
+  ruff?: string[];
+  cwe?: number[];
+  category?: string;
+  remediation?: string;
 }
 
 /** Listeners keyed by node type get the node typed; any other key is an esquery selector. */
