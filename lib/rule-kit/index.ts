@@ -1,10 +1,14 @@
 export { createRule, ruleDocsUrl } from "./create-rule.js";
+export { defineCallRule } from "./define-call-rule.js";
+export type { CallCheck, CallCheckContext, CallRuleSpec } from "./define-call-rule.js";
 export type {
   PythonRuleContext,
   PythonRuleDocs,
   PythonRuleListener,
   PythonRuleSourceCode,
   PythonRuleSpec,
+  CheckDocs,
+  RuleTools,
 } from "./create-rule.js";
 export {
   argument,

@@ -114,6 +114,7 @@ describe("docs/custom-rules.md, run as written in a project with the packed pack
       "eslint.config.js",
     ]);
     assert.deepEqual(Object.keys(section("Testing the rule").files), ["tests/no-requests-without-timeout.test.js"]);
+    assert.deepEqual(Object.keys(section("Setup C").files).sort(), ["eslint.config.js", "rootwrap.py"]);
   });
 
   describe("Setup A: a virtual plugin in eslint.config.js", () => {
@@ -144,6 +145,55 @@ describe("docs/custom-rules.md, run as written in a project with the packed pack
         shown,
         result.findings.map((f) => [f.line, f.column, f.message.replace(/\.$/u, ""), f.ruleId]),
       );
+    });
+  });
+
+  describe("Setup C: a team sink on the taint engine of ./analysis", () => {
+    let project: PackedProject;
+    before(() => {
+      project = createPackedProject();
+      projects.push(project);
+      project.write(section("Setup C").files);
+    });
+
+    it("reports the documented calls with their traces, and the page shows exactly that output", () => {
+      const result = lint(project);
+      assert.equal(result.status, 1, result.stderr);
+      assert.deepEqual(
+        result.findings.map((f) => [f.file, f.line, f.ruleId]),
+        [
+          ["rootwrap.py", 6, "team/no-untrusted-rootwrap"],
+          ["rootwrap.py", 17, "team/no-untrusted-rootwrap"],
+        ],
+      );
+      assert.match(result.findings[1].message, /\(parameter `route`, via `cmd` at line 16\)/u);
+      const output = section("Setup C").blocks.find((b) => b.info === "text output");
+      assert.ok(output, "a ```text output block");
+      const shown = [...output.content.matchAll(/^\s+(\d+):(\d+)\s+error\s+(.+?)\s{2,}(\S+)$/gmu)].map((m) => [
+        Number(m[1]),
+        Number(m[2]),
+        m[3],
+        m[4],
+      ]);
+      assert.deepEqual(
+        shown,
+        result.findings.map((f) => [f.line, f.column, f.message.replace(/\.$/u, ""), f.ruleId]),
+      );
+    });
+
+    it("fails when the team's validator is not in the spec (the validated call is reported too)", () => {
+      const config = section("Setup C").files["eslint.config.js"];
+      const withoutValidator = config.replace('validators: ["team.checks.is_device"]', "validators: []");
+      assert.notEqual(withoutValidator, config);
+      project.write({ "eslint.config.js": withoutValidator });
+      try {
+        assert.deepEqual(
+          lint(project).findings.map((f) => f.line),
+          [6, 12, 17],
+        );
+      } finally {
+        project.write({ "eslint.config.js": config });
+      }
     });
   });
 
