@@ -118,7 +118,8 @@ const memo = new WeakMap<PythonModel, WeakMap<TaintSpec, Map<string, TaintFlow |
  */
 export function describeFlow(flow: TaintFlow): string {
   const hops = [...flow.steps].reverse().map((step) => `via \`${step.name}\` at line ${step.line}`);
-  return [flow.source.description, ...hops].join(", ");
+  // A name assigned from itself (`cmd = cmd + [x]`) is one hop, not two.
+  return [flow.source.description, ...hops.filter((hop, i) => hop !== hops[i - 1])].join(", ");
 }
 
 const MAX_DEPTH = 24;

@@ -51,6 +51,20 @@ function fence(lines: string[]): string {
 }
 
 /** The reported lines (at most 6), without their common indentation. */
+/**
+ * The hops of a taint trace in a message, source first: rules on the taint engine write it as
+ * "(parameter `route`, via `cmd` at line 12)" (see `describeFlow`). Null for messages without a trace.
+ */
+function traceSteps(message: string): string[] | null {
+  const trace = /\(((?:parameter `[^`]+`|`[^`]+`)(?:, via `[^`]+` at line \d+)*)\) reaches /u.exec(message);
+  if (!trace) return null;
+  const [source, ...hops] = trace[1].split(", via ");
+  return [
+    `${source} (the source)`,
+    ...hops.map((hop) => hop.replace(/^(`[^`]+`) at line (\d+)$/u, "assigned to $1 at line $2")),
+  ];
+}
+
 function sourceExcerpt(lines: string[], message: Linter.LintMessage): string[] {
   const first = message.line - 1;
   const last = Math.min((message.endLine ?? message.line) - 1, first + 5);
@@ -142,6 +156,12 @@ function formatAudit(results: ESLint.LintResult[], context: FormatterContext = {
       out.push(`### ${number}.${i + 1} ${finding.file}:${message.line} (${severity})`, "");
       out.push(`**Location:** ${where}`, "");
       out.push(`**Issue:** ${message.message}`, "");
+      const steps = traceSteps(message.message);
+      if (steps) {
+        out.push("**Data flow:**", "");
+        steps.forEach((step, k) => out.push(`${k + 1}. ${step}`));
+        out.push(`${steps.length + 1}. reaches the call at line ${message.line}`, "");
+      }
       if (finding.source.length) {
         const marker = fence(finding.source);
         out.push(`${marker}python`, ...finding.source, marker, "");

@@ -8,8 +8,8 @@ import {
   type SinkKind,
 } from "../analysis/catalog/index.js";
 import { isValidatingConversion } from "../analysis/guards.js";
-import { analyze, defineTaintSpec, describeFlow, type TaintSpec } from "../analysis/taint.js";
-import { callArguments, keywordArgument, positionalArguments, unparenthesize } from "../ast/accessors.js";
+import { analyze, defineTaintSpec, describeFlow, type TaintSpec, type TaintStep } from "../analysis/taint.js";
+import { callArguments, isStatement, keywordArgument, positionalArguments, unparenthesize } from "../ast/accessors.js";
 import { createRule, importFix, shortText, type PythonRuleSourceCode } from "../rule-kit/index.js";
 
 type Mode = "shell" | "exec";
@@ -207,10 +207,13 @@ export default createRule<Options, MessageIds>({
       for (const element of elements) {
         const flow = analyze(model, spec, element, call);
         if (!flow) continue;
+        const container =
+          element.range[0] < call.range[0] || element.range[1] > call.range[1] ? listStep(element) : null;
+        const trace = container ? { ...flow, steps: [container, ...flow.steps] } : flow;
         context.report({
           node: call,
           messageId: "untrustedArgument",
-          data: { value: shortText(sourceCode.getText(element)), source: describeFlow(flow), sink },
+          data: { value: shortText(sourceCode.getText(element)), source: describeFlow(trace), sink },
         });
         return;
       }
@@ -222,7 +225,7 @@ export default createRule<Options, MessageIds>({
      * is (part of) the whole argv (`def execute(cmd): utils.execute(['sudo'] + cmd)`) is a pass-through wrapper:
      * its callers build the command and are checked where they do; only what this function adds is examined.
      */
-    function expand(arg: PyNode, at: PyNode, depth = 0): PyNode[] {
+    function expand(arg: PyNode, at: PyNode, depth = 0, expanding = new Set<PyNode>()): PyNode[] {
       const node = unparenthesize(arg)!;
       if (depth > 8) return [node];
       switch (node.type) {
@@ -233,7 +236,7 @@ export default createRule<Options, MessageIds>({
           return expand(node.value, at, depth + 1);
         case "PyBinaryOperator":
           return node.operator === "+"
-            ? [...expand(node.left, at, depth + 1), ...expand(node.right, at, depth + 1)]
+            ? [...expand(node.left, at, depth + 1, expanding), ...expand(node.right, at, depth + 1, expanding)]
             : [node];
         case "PySubscript":
           // `args[:]`, `args[1:]`: a copy of the list.
@@ -248,9 +251,12 @@ export default createRule<Options, MessageIds>({
           const out: PyNode[] = [];
           for (const binding of model.reachingBindings(node.name, node)) {
             if (binding.kind === "param") continue;
-            if ((binding.kind === "assign" || binding.kind === "augmented") && binding.value)
-              out.push(...expand(binding.value, binding.target, depth + 1));
-            else out.push(node);
+            // A loop-carried `cmd = cmd + [x]` reaches its own value: expand it once.
+            if (expanding.has(binding.target)) continue;
+            if ((binding.kind === "assign" || binding.kind === "augmented") && binding.value) {
+              expanding.add(binding.target);
+              out.push(...expand(binding.value, binding.target, depth + 1, expanding));
+            } else out.push(node);
           }
           for (const call of model.callsOn(node.name, scope)) {
             if (call.range[0] >= at.range[0] || call.function.type !== "PyAttribute") continue;
@@ -297,6 +303,23 @@ function isFalsyLiteral(node: PyNode, text: string): boolean {
     node.type === "PyNone" ||
     (node.type === "PyInteger" && /^0+$/u.test(text.slice(node.range[0], node.range[1])))
   );
+}
+
+/**
+ * The list an argv element was put in before the call (`cmd = [..., x]`, `cmd += [x]`, `cmd.append(x)`), as a
+ * step of the trace, so that the message says the value went through `cmd`.
+ */
+function listStep(element: PyNode): TaintStep | null {
+  for (let node = element.parent as PyNode | null; node; node = node.parent as PyNode | null) {
+    if ((node.type === "PyAssignment" || node.type === "PyAugmentedAssignment") && node.left.type === "PyIdentifier")
+      return { node: node.left, name: node.left.name, line: node.left.loc.start.line };
+    if (node.type === "PyCall" && node.function.type === "PyAttribute") {
+      const receiver = unparenthesize(node.function.object);
+      if (receiver?.type === "PyIdentifier") return { node: receiver, name: receiver.name, line: node.loc.start.line };
+    }
+    if (isStatement(node)) return null;
+  }
+  return null;
 }
 
 /** The catalog's command sinks plus a rule's `extraSinks` (a name is a qualified name or a suffix). */

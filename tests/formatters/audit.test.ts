@@ -72,6 +72,27 @@ describe("audit formatter", () => {
     );
   });
 
+  it("prints the data flow of a taint finding as numbered steps, source first", async () => {
+    const code =
+      "import subprocess\n\n\ndef update(route):\n    cmd = ['ip', 'route', 'replace', route['destination']]\n    subprocess.run(cmd)\n";
+    const { results, context } = await lint({ "agent/routes.py": code });
+    const report = formatAudit(results, context);
+    assert.match(results[0].messages[0].message, /\(parameter `route`, via `cmd` at line 5\) reaches /u);
+    assert.ok(
+      report.includes(
+        [
+          "**Data flow:**",
+          "",
+          "1. parameter `route` (the source)",
+          "2. assigned to `cmd` at line 5",
+          "3. reaches the call at line 6",
+          "",
+        ].join("\n"),
+      ),
+      report,
+    );
+  });
+
   it("handles zero files, and clean files", () => {
     assert.match(
       formatAudit([], { cwd: repoRoot }),
