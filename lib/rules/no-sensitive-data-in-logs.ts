@@ -1,6 +1,6 @@
 import type { PyCall, PyNode } from "../ast/generated/node-types.js";
 import { unparenthesize } from "../ast/accessors.js";
-import { catalog, extendPatterns, MASKING_NAME } from "../analysis/catalog/index.js";
+import { catalog, extendPatterns, MASKER_IMPORTS, MASKING_NAME } from "../analysis/catalog/index.js";
 import { isLoggingCall } from "../analysis/handlers.js";
 import { identifierWords, loggedValues, valueName } from "../analysis/logging.js";
 import { createRule, importFix, shortText } from "../rule-kit/index.js";
@@ -31,7 +31,7 @@ export default createRule<Options, MessageIds>({
     hasSuggestions: true,
     messages: {
       sensitiveValue:
-        "`{{value}}` looks like a secret ('{{word}}') and is written to the log by `{{logger}}`; mask it (e.g. strutils.mask_password) or leave it out.",
+        "`{{value}}` looks like a secret ('{{word}}') and is written to the log by `{{logger}}`; mask it (e.g. {{mask}}) or leave it out.",
       wholeObject:
         "`{{value}}` is written to the log by `{{logger}}`: it holds every setting or variable, credentials included; log the specific non-secret values instead.",
       mask: "Wrap `{{value}}` in {{mask}}().",
@@ -192,7 +192,7 @@ export default createRule<Options, MessageIds>({
         context.report({
           node: call,
           messageId: "sensitiveValue",
-          data: { value: shortText(text), word, logger },
+          data: { value: shortText(text), word, logger, mask: suggestedMaskFunction },
           suggest: [
             {
               messageId: "mask",
@@ -202,8 +202,11 @@ export default createRule<Options, MessageIds>({
                   fixer.replaceTextRange(node.range, `${suggestedMaskFunction}(${sourceCode.getText(node)})`),
                 ];
                 const [module] = suggestedMaskFunction.split(".");
-                if (suggestedMaskFunction === "strutils.mask_password" && !tools.model.module.bindings.has(module)) {
-                  fixes.push(importFix(fixer, sourceCode, "from oslo_utils import strutils"));
+                const neededImport = Object.hasOwn(MASKER_IMPORTS, suggestedMaskFunction)
+                  ? MASKER_IMPORTS[suggestedMaskFunction]
+                  : null;
+                if (neededImport && !tools.model.module.bindings.has(module)) {
+                  fixes.push(importFix(fixer, sourceCode, neededImport));
                 }
                 return fixes;
               },

@@ -67,6 +67,12 @@ export const MASKING_FUNCTIONS: readonly CalleePattern[] = [
 ];
 export const MASKING_NAME = /mask|redact|sanitize|scrub|obfuscate/iu;
 
+/** The import a masking function needs when a suggestion writes it as `module.function(...)`. */
+export const MASKER_IMPORTS: Readonly<Record<string, string>> = {
+  "strutils.mask_password": "from oslo_utils import strutils",
+  "strutils.mask_dict_password": "from oslo_utils import strutils",
+};
+
 /** Functions whose result says nothing about the value itself. */
 export const HARMLESS_CALLS: readonly CalleePattern[] = [
   "len",
