@@ -19,8 +19,7 @@ export class PythonModel {
   #callsByReceiver: Map<Scope, Map<string, PyCall[]>> | undefined;
   #allNodes: PyNode[] | undefined;
   readonly #names = new Map<PyNode, string | null>();
-  readonly #selfAttributes = new Map<Scope, Map<string, PyNode[]>>();
-  #calls: PyCall[] | undefined;
+  readonly #selfAttributes = new Map<Scope, Map<string, Array<PyNode | null>>>();
   #callIndex: Map<string, PyCall[]> | undefined;
   readonly #callsTo = new WeakMap<CalleeMatcher<unknown>, unknown>();
 
@@ -28,8 +27,9 @@ export class PythonModel {
     readonly program: Program,
     readonly text: string,
   ) {
-    const { module, scopeByNode } = buildScopes(program);
+    const { module, scopeByNode, calls } = buildScopes(program);
     this.module = module;
+    this.calls = calls;
     this.#scopeByNode = scopeByNode;
   }
 
@@ -105,27 +105,29 @@ export class PythonModel {
     const isBefore = (b: Binding) =>
       b.target.range[0] < at.range[0] && !contains(b.target, at) && !(b.value && contains(b.value, at));
     const before = all.filter(isBefore);
-    // A binding whose statement certainly runs before `at` (it dominates it) hides all earlier ones:
-    // `idx = int(idx)` replaces the parameter. So does `del`.
-    const dominating = new Set(dominatingStatements(at));
+    const loops = before.length < all.length ? enclosingLoops(at, scope.node) : NO_LOOPS;
     let first = 0;
     let killer: Binding | null = null;
-    before.forEach((b, i) => {
-      if (b.kind === "delete") {
-        first = i + 1;
-        killer = b;
-      } else if (KILLING_KINDS.has(b.kind) && dominating.has(statementOf(b.target) as PyNode)) {
-        first = i;
-        killer = b;
-      }
-    });
+    // A binding whose statement certainly runs before `at` (it dominates it) hides all earlier ones:
+    // `idx = int(idx)` replaces the parameter. So does `del`. Only worth computing when there is something to hide.
+    if (before.length > 1 || loops.length || before[0]?.kind === "delete") {
+      const dominating = new Set(dominatingStatements(at));
+      before.forEach((b, i) => {
+        if (b.kind === "delete") {
+          first = i + 1;
+          killer = b;
+        } else if (KILLING_KINDS.has(b.kind) && dominating.has(statementOf(b.target) as PyNode)) {
+          first = i;
+          killer = b;
+        }
+      });
+    }
     const reaching = before.slice(first);
     // Loop-carried definitions: a binding later in the body of a loop that encloses `at` reaches `at` through
     // the loop's back edge (`for it in items: run(["ip", arg]); arg = it`), unless a killing binding inside that
     // loop runs before `at` on every iteration. Structured code has no other back edges, so this is the fixpoint
     // of reaching definitions over the function's control-flow graph.
-    const loops = enclosingLoops(at, scope.node);
-    if (loops.length && reaching.length < all.length) {
+    if (loops.length) {
       for (const b of all) {
         if (isBefore(b)) continue;
         const loop = loops.find((l) => contains(loopBody(l), b.target));
@@ -234,10 +236,11 @@ export class PythonModel {
 
   /** The class scope when `id` is the first parameter (`self`/`cls`) of a method defined directly in a class. */
   #methodReceiverClass(id: PyNode & { type: "PyIdentifier" }): Scope | null {
-    const bindings = this.reachingBindings(id.name, id);
-    if (bindings.length !== 1 || bindings[0].kind !== "param") return null;
-    const functionScope = bindings[0].scope;
-    if (functionScope.kind !== "function" || functionScope.parent?.kind !== "class") return null;
+    const functionScope = this.resolveScope(id.name, id);
+    if (functionScope?.kind !== "function" || functionScope.parent?.kind !== "class") return null;
+    // Only the first parameter, never rebound in the method (`self = other` makes it something else).
+    const bindings = functionScope.bindings.get(id.name);
+    if (bindings?.length !== 1 || bindings[0].kind !== "param") return null;
     if (functionScope.parameters[0] !== id.name) return null;
     const decorated = functionScope.node.parent as PyNode | null;
     if (
@@ -248,21 +251,16 @@ export class PythonModel {
     return functionScope.parent;
   }
 
-  #collectSelfAttributes(classScope: Scope): Map<string, PyNode[]> {
-    const out = new Map<string, PyNode[]>();
-    for (const node of this.nodesWithin(classScope.node.range[0], classScope.node.range[1])) {
-      if (node.type !== "PyAssignment" && node.type !== "PyAugmentedAssignment") continue;
-      const targets = node.type === "PyAssignment" ? assignmentTargets(node) : [node.left];
-      for (const target of targets) {
-        if (target.type !== "PyAttribute") continue;
-        const receiver = unparenthesize(target.object);
-        if (receiver?.type !== "PyIdentifier" || this.#methodReceiverClass(receiver) !== classScope) continue;
-        // `self.x += ...` or a tuple target: the attribute holds something else than one call's result.
-        const value = node.type === "PyAssignment" && targets.length === 1 ? assignedValue(node) : null;
-        const list = out.get(target.attribute.name);
-        const entry = value ?? node;
-        if (list) list.push(entry);
-        else out.set(target.attribute.name, [entry]);
+  #collectSelfAttributes(classScope: Scope): Map<string, Array<PyNode | null>> {
+    const out = new Map<string, Array<PyNode | null>>();
+    for (const method of classScope.children) {
+      const receiver = method.kind === "function" ? method.parameters[0] : undefined;
+      if (!receiver) continue;
+      for (const { object, attribute, value } of method.attributeAssignments) {
+        if (object !== receiver) continue;
+        const list = out.get(attribute);
+        if (list) list.push(value);
+        else out.set(attribute, [value]);
       }
     }
     return out;
@@ -292,10 +290,7 @@ export class PythonModel {
   };
 
   /** Every call of the file, in source order. */
-  get calls(): PyCall[] {
-    this.#calls ??= this.nodes.filter((node): node is PyCall => node.type === "PyCall");
-    return this.#calls;
-  }
+  readonly calls: readonly PyCall[];
 
   /** The file's calls grouped by resolved callee name, built once (each name resolved once). */
   get callIndex(): ReadonlyMap<string, readonly PyCall[]> {
@@ -459,29 +454,14 @@ function enclosingLoops(node: PyNode, scopeNode: PyNode): PyNode[] {
   return out;
 }
 
+const NO_LOOPS: PyNode[] = [];
+
 function loopBody(loop: PyNode): PyNode {
   return (loop as { body: PyNode }).body;
 }
 
 /** Bindings that replace the previous value (`x += ...` extends it instead). */
 const KILLING_KINDS = new Set(["assign", "unpack", "import", "def"]);
-
-/** The targets of `a = b = value` (`a` and `b`). */
-function assignmentTargets(node: PyNode & { type: "PyAssignment" }): PyNode[] {
-  const out: PyNode[] = [];
-  let current: PyNode | null = node;
-  while (current?.type === "PyAssignment") {
-    out.push(current.left);
-    current = current.right;
-  }
-  return out;
-}
-
-function assignedValue(node: PyNode): PyNode | null {
-  let current: PyNode | null = node;
-  while (current?.type === "PyAssignment") current = current.right;
-  return current;
-}
 
 const models = new WeakMap<Program, PythonModel>();
 

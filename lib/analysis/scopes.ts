@@ -1,4 +1,4 @@
-import type { Program, PyNode } from "../ast/generated/node-types.js";
+import type { Program, PyCall, PyNode } from "../ast/generated/node-types.js";
 import { childNodes } from "../ast/traverse.js";
 
 /** How a name got bound. */
@@ -34,6 +34,8 @@ export class Scope {
   readonly globals = new Set<string>();
   readonly nonlocals = new Set<string>();
   readonly children: Scope[] = [];
+  /** `<name>.<attribute> = value` statements in this scope (`self.client = ...`), for the model's receivers. */
+  readonly attributeAssignments: Array<{ object: string; attribute: string; value: PyNode | null }> = [];
 
   constructor(
     readonly kind: ScopeKind,
@@ -44,17 +46,14 @@ export class Scope {
   }
 
   /** Parameter names in order (functions and lambdas). */
-  get parameters(): string[] {
-    const out: string[] = [];
-    for (const list of this.bindings.values()) for (const b of list) if (b.kind === "param") out.push(b.name);
-    return out;
-  }
+  readonly parameters: string[] = [];
 
   add(binding: Omit<Binding, "scope">): void {
     let scope: Scope = this;
     if (this.globals.has(binding.name)) scope = this.module;
     const list = scope.bindings.get(binding.name);
     const full = { ...binding, scope };
+    if (binding.kind === "param" && scope === this) this.parameters.push(binding.name);
     if (list) list.push(full);
     else scope.bindings.set(binding.name, [full]);
   }
@@ -112,7 +111,9 @@ export function targetNames(target: PyNode | null | undefined): PyNode[] {
 }
 
 /** Builds the scope tree and all bindings of a module in one iterative pass. */
-export function buildScopes(program: Program): { module: Scope; scopeByNode: Map<PyNode, Scope> } {
+export function buildScopes(program: Program): { module: Scope; scopeByNode: Map<PyNode, Scope>; calls: PyCall[] } {
+  // The calls are collected on the way, for the model's call index (one walk of the tree, not two).
+  const calls: PyCall[] = [];
   const module = new Scope("module", program, null);
   const scopeByNode = new Map<PyNode, Scope>([[program, module]]);
   const stack: Array<{ node: PyNode; scope: Scope }> = [{ node: program, scope: module }];
@@ -131,6 +132,7 @@ export function buildScopes(program: Program): { module: Scope; scopeByNode: Map
       if (node.type === "PyLambda" && node.parameters) addParameters(scope, node.parameters.children);
     }
     recordBindings(node, scope);
+    if (node.type === "PyCall") calls.push(node);
     const children = childNodes(node);
     for (let i = children.length - 1; i >= 0; i--) {
       const child = children[i];
@@ -139,7 +141,7 @@ export function buildScopes(program: Program): { module: Scope; scopeByNode: Map
       stack.push({ node: child, scope });
     }
   }
-  return { module, scopeByNode };
+  return { module, scopeByNode, calls };
 }
 
 function addParameters(scope: Scope, parameters: PyNode[]): void {
@@ -181,17 +183,18 @@ function bindTargets(scope: Scope, target: PyNode | null, kind: Binding["kind"],
 
 function recordBindings(node: PyNode, scope: Scope): void {
   switch (node.type) {
-    case "PyAssignment":
+    case "PyAssignment": {
+      // `self.x = value` (one target): the value; in a chain or a tuple target, the attribute holds something else.
+      const value = node.right?.type === "PyAssignment" ? assignedValue(node.right) : node.right;
+      recordAttributeAssignment(scope, node.left, node.right?.type === "PyAssignment" ? null : value);
+      if (node.right?.type === "PyAssignment") recordAttributeAssignment(scope, node.right.left, null);
       // `a = b = value`: the right side is another assignment.
-      bindTargets(
-        scope,
-        node.left,
-        "assign",
-        node.right?.type === "PyAssignment" ? assignedValue(node.right) : node.right,
-      );
+      bindTargets(scope, node.left, "assign", value);
       break;
+    }
     case "PyAugmentedAssignment":
       bindTargets(scope, node.left, "augmented", node.right);
+      recordAttributeAssignment(scope, node.left, null);
       break;
     case "PyNamedExpression": {
       // A walrus inside a comprehension binds in the enclosing function scope.
@@ -266,6 +269,11 @@ function recordBindings(node: PyNode, scope: Scope): void {
     default:
       break;
   }
+}
+
+function recordAttributeAssignment(scope: Scope, target: PyNode | null, value: PyNode | null): void {
+  if (target?.type !== "PyAttribute" || target.object.type !== "PyIdentifier") return;
+  scope.attributeAssignments.push({ object: target.object.name, attribute: target.attribute.name, value });
 }
 
 function assignedValue(node: PyNode): PyNode | null {
