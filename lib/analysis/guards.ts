@@ -61,7 +61,7 @@ function regexValidates(call: PyNode & { type: "PyCall" }, name: string, model: 
   if (text === null) return false;
   // With re.MULTILINE, `$` and `^` match at every line: only `\A` and `\Z` anchor.
   const multiline = !!flags && /\b(M|MULTILINE)\b/u.test(model.text.slice(flags.range[0], flags.range[1]));
-  const endAnchored = /\\Z$/u.test(text) || (!multiline && /(^|[^\\])\$$/u.test(text));
+  const endAnchored = text.endsWith("\\Z") || (!multiline && /(^|[^\\])\$$/u.test(text));
   const startAnchored = text.startsWith("\\A") || (!multiline && text.startsWith("^"));
   return endAnchored && (entry.anchoring === "start" || startAnchored);
 }

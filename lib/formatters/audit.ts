@@ -61,7 +61,7 @@ function traceSteps(message: string): string[] | null {
   const [source, ...hops] = trace[1].split(", via ");
   return [
     `${source} (the source)`,
-    ...hops.map((hop) => hop.replace(/^(`[^`]+`) at line (\d+)$/u, "assigned to $1 at line $2")),
+    ...hops.map((hop) => hop.replace(/^(`[^`]+`) at line (\d+)$/u, "through $1 at line $2")),
   ];
 }
 

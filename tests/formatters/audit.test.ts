@@ -84,7 +84,7 @@ describe("audit formatter", () => {
           "**Data flow:**",
           "",
           "1. parameter `route` (the source)",
-          "2. assigned to `cmd` at line 5",
+          "2. through `cmd` at line 5",
           "3. reaches the call at line 6",
           "",
         ].join("\n"),
