@@ -3,7 +3,8 @@
 //   1. scripts/generate-ast.mjs          AST types, visitor keys, converter table, docs/ast.md
 //   2. scripts/generate-rules-index.mjs  lib/rules/index.ts
 //   3. tsc -p tsconfig.json              dist/ (eslint-doc-generator loads the built plugin: package.json `main`)
-//   4. eslint-doc-generator              README rule list, the header of each docs/rules/<id>.md
+//   4. scripts/generate-rule-checks.mjs  the Checks table of each docs/rules/<id>.md (from meta.docs.checks)
+//   5. eslint-doc-generator              README rule list, the header of each docs/rules/<id>.md
 //
 //   node scripts/update.mjs                 write what is stale (`npm run update`)
 //   node scripts/update.mjs --check         exit 1 when a generated file is stale, writing none of them
@@ -35,6 +36,10 @@ export function update({ root, check = false, log = console.log }) {
       args: [join(root, "scripts", "generate-rules-index.mjs"), ...(check ? ["--check"] : [])],
     },
     { label: "build (tsc -p tsconfig.json)", args: [bin("typescript", "tsc"), "-p", "tsconfig.json"], required: true },
+    {
+      label: "rule doc Checks tables (scripts/generate-rule-checks.mjs)",
+      args: [join(root, "scripts", "generate-rule-checks.mjs"), "--root", root, ...(check ? ["--check"] : [])],
+    },
     {
       label: "README rule list and rule doc headers (eslint-doc-generator)",
       args: [bin("eslint-doc-generator", "eslint-doc-generator"), ...(check ? ["--check"] : [])],

@@ -43,7 +43,10 @@ export interface PythonRuleDocs {
   category?: string;
   /** How to fix a finding, in a sentence or two: the "Solution" of the audit report and the docs. */
   remediation?: string;
-  /** Other tools' ids for this check, honoured in `# nosec` / `# noqa:` comments. */
+  /**
+   * Other tools' ids for this rule, honoured in `# nosec` / `# noqa:` comments. Derived from `checks` (their union)
+   * when the rule has checks; give it for a rule without checks.
+   */
   suppressionCodes?: SuppressionCodes;
   /** Filled in by `createRule` from the rule name unless given. */
   url?: string;
@@ -51,13 +54,30 @@ export interface PythonRuleDocs {
   checks?: Record<string, CheckDocs>;
 }
 
+/**
+ * One check of a rule: what one finding message id reports. `# nosec <Bandit id>` and `# noqa: <Ruff code>`
+ * silence a finding only when its check lists the code; the audit report and SARIF show the id, CWE, category and
+ * remediation per check (the rule's category and remediation when the check gives none).
+ */
 export interface CheckDocs {
+  /** The Bandit id where the check is one (`B602`), else `<rule>/<name>`. */
   id: string;
+  /** Bandit ids and test names honoured in `# nosec`. */
   bandit?: string[];
+  /** Ruff / flake8 codes honoured in `# noqa:`. */
   ruff?: string[];
   cwe?: number[];
   category?: string;
   remediation?: string;
+}
+
+/** The rule's suppression codes: the given ones and every check's, without repeats. */
+export function ruleSuppressionCodes(docs: PythonRuleDocs): SuppressionCodes | undefined {
+  const checks = Object.values(docs.checks ?? {});
+  if (!checks.length) return docs.suppressionCodes;
+  const bandit = new Set([...(docs.suppressionCodes?.bandit ?? []), ...checks.flatMap((c) => c.bandit ?? [])]);
+  const ruff = new Set([...(docs.suppressionCodes?.ruff ?? []), ...checks.flatMap((c) => c.ruff ?? [])]);
+  return { bandit: [...bandit], ruff: [...ruff] };
 }
 
 /** Listeners keyed by node type get the node typed; any other key is an esquery selector. */
@@ -124,7 +144,14 @@ export function createRule<Options extends unknown[] = [], MessageIds extends st
 ): RuleDefinition<PythonRuleTypes<Options, MessageIds>> & { name: string } {
   return {
     name: spec.name,
-    meta: { ...spec.meta, docs: { ...spec.meta.docs, url: spec.meta.docs.url ?? ruleDocsUrl(spec.name) } },
+    meta: {
+      ...spec.meta,
+      docs: {
+        ...spec.meta.docs,
+        url: spec.meta.docs.url ?? ruleDocsUrl(spec.name),
+        suppressionCodes: ruleSuppressionCodes(spec.meta.docs),
+      },
+    },
     create: (context) => {
       let model: PythonModel | undefined;
       const tools: RuleTools = {
@@ -156,14 +183,20 @@ function withSuppressions<Options extends unknown[], MessageIds extends string>(
 ): PythonRuleContext<Options, MessageIds> {
   if (spec.suppressible === false || !nosecEnabled(context.languageOptions as Record<string, unknown>)) return context;
   const index = getSuppressionIndex(context.sourceCode.ast);
-  index.rulesRun.set(spec.name, spec.meta.docs.suppressionCodes);
+  const ruleCodes = ruleSuppressionCodes(spec.meta.docs);
+  index.rulesRun.set(spec.name, ruleCodes);
   if (!index.entries.length) return context;
+  const checks = spec.meta.docs.checks ?? {};
   const report = context.report.bind(context);
   const filtered = (descriptor: Parameters<typeof report>[0]) => {
     const node = (descriptor as { node?: PyNode }).node;
     const loc = (descriptor as { loc?: { start: { line: number }; end?: { line: number } } }).loc;
     const lines: [number, number] = node ? logicalLines(node) : [loc!.start.line, loc!.end?.line ?? loc!.start.line];
-    if (index.suppress(spec.name, spec.meta.docs.suppressionCodes, lines).length) return;
+    // Per check: `# nosec B602` silences a shell-mode finding, not an argv finding of the same rule.
+    const messageId = (descriptor as { messageId?: string }).messageId;
+    const check = messageId !== undefined && Object.hasOwn(checks, messageId) ? checks[messageId] : undefined;
+    const codes = check ? { bandit: check.bandit ?? [], ruff: check.ruff ?? [] } : ruleCodes;
+    if (index.suppress(spec.name, codes, lines).length) return;
     report(descriptor);
   };
   return Object.create(context, { report: { value: filtered } }) as PythonRuleContext<Options, MessageIds>;

@@ -20,9 +20,21 @@ export default createRule<Options, MessageIds>({
       category: "Broad exception handling",
       remediation:
         "Catch only the exceptions the `try` body is expected to raise; where a broad handler is needed (a top-level loop that must survive), log the traceback (`LOG.exception`) and re-raise, or run the handler inside `excutils.save_and_reraise_exception()`.",
-      suppressionCodes: {
-        bandit: ["B110", "try_except_pass", "B112", "try_except_continue"],
-        ruff: ["BLE001", "E722", "S110", "S112"],
+      checks: {
+        // Bandit reports only `except ...: pass` (B110) and `: continue` (B112); their ids silence this check,
+        // which also covers handlers that swallow by returning or doing other work without logging.
+        swallowed: {
+          id: "no-broad-except/swallowed",
+          bandit: ["B110", "try_except_pass", "B112", "try_except_continue"],
+          ruff: ["BLE001", "E722", "S110", "S112"],
+          cwe: [396, 390],
+        },
+        // Ruff's blind-except (BLE001) also reports a broad handler that logs without the traceback.
+        loggedButSwallowed: {
+          id: "no-broad-except/logged-but-swallowed",
+          ruff: ["BLE001", "E722"],
+          cwe: [396],
+        },
       },
     },
     hasSuggestions: true,

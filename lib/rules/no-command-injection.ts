@@ -28,22 +28,39 @@ export default createRule<Options, MessageIds>({
       category: "Command execution without validation",
       remediation:
         "Pass commands as argument lists without a shell; validate every value that comes from outside (RPC payloads, configuration, function parameters) against an allow-list, a conversion (`int()`, `netaddr.IPNetwork()`) or an anchored regex before it reaches the command; where a shell string is unavoidable, quote each value with `shlex.quote()`.",
-      suppressionCodes: {
-        bandit: [
-          "B602",
-          "subprocess_popen_with_shell_equals_true",
-          "B603",
-          "subprocess_without_shell_equals_true",
-          "B604",
-          "any_other_function_with_shell_equals_true",
-          "B605",
-          "start_process_with_a_shell",
-          "B606",
-          "start_process_with_no_shell",
-          "B607",
-          "start_process_with_partial_path",
-        ],
-        ruff: ["S602", "S603", "S604", "S605", "S606", "S607"],
+      checks: {
+        // Shell mode: a command line run by a shell (subprocess with shell=True, os.system, os.popen, ...).
+        shellInjection: {
+          id: "B602",
+          bandit: [
+            "B602",
+            "subprocess_popen_with_shell_equals_true",
+            "B604",
+            "any_other_function_with_shell_equals_true",
+            "B605",
+            "start_process_with_a_shell",
+          ],
+          ruff: ["S602", "S604", "S605"],
+          cwe: [78],
+          remediation:
+            "Pass the command as an argument list without a shell; where a shell string is unavoidable, quote each value with `shlex.quote()`.",
+        },
+        // Argv mode: an argument vector run without a shell (subprocess lists, os.exec*/spawn*, rootwrap helpers).
+        untrustedArgument: {
+          id: "B603",
+          bandit: [
+            "B603",
+            "subprocess_without_shell_equals_true",
+            "B606",
+            "start_process_with_no_shell",
+            "B607",
+            "start_process_with_partial_path",
+          ],
+          ruff: ["S603", "S606", "S607"],
+          cwe: [78, 88],
+          remediation:
+            "Validate every value that comes from outside (RPC payloads, configuration, function parameters) before it reaches the command: an allow-list, a conversion (`int()`, `netaddr.IPNetwork()`) or an anchored regex (`re.fullmatch`).",
+        },
       },
     },
     hasSuggestions: true,

@@ -41,7 +41,14 @@ export default createRule<Options, MessageIds>({
       category: "Resource leaks",
       remediation:
         "Open files, sockets and processes in a `with` statement (or `contextlib.closing`/`ExitStack`), and hold locks with `with lock:`; where that does not fit, release the resource in a `finally:` block so that an exception cannot leak it.",
-      suppressionCodes: { ruff: ["SIM115"] },
+      checks: {
+        // Ruff's SIM115 (open without a context manager) covers the file cases; locks have no peer check.
+        unbound: { id: "no-resource-leak/unbound", ruff: ["SIM115"], cwe: [772] },
+        neverReleased: { id: "no-resource-leak/never-released", ruff: ["SIM115"], cwe: [772] },
+        notReleasedOnError: { id: "no-resource-leak/not-released-on-error", ruff: ["SIM115"], cwe: [404] },
+        lockNeverReleased: { id: "no-resource-leak/lock-never-released", cwe: [667] },
+        lockNotReleasedOnError: { id: "no-resource-leak/lock-not-released-on-error", cwe: [667] },
+      },
     },
     hasSuggestions: true,
     messages: {

@@ -27,6 +27,10 @@ export default createRule<Options, MessageIds>({
       category: "Sensitive data in logs",
       remediation:
         "Never log secrets or whole configuration objects: log the specific non-secret values, or mask secrets first with `oslo_utils.strutils.mask_password()` / `mask_dict_password()`.",
+      checks: {
+        sensitiveValue: { id: "no-sensitive-data-in-logs/secret", cwe: [532] },
+        wholeObject: { id: "no-sensitive-data-in-logs/whole-object", cwe: [532] },
+      },
     },
     hasSuggestions: true,
     messages: {

@@ -16,11 +16,15 @@ export default createRule<Options, MessageIds>({
       severity: "warn",
       category: "Suppression hygiene",
       remediation: "Remove the stale suppression, so that a later change to the statement is audited again.",
+      checks: {
+        unusedCode: { id: "no-unused-nosec/unused-code" },
+        unusedBare: { id: "no-unused-nosec/unused-bare" },
+      },
     },
     hasSuggestions: true,
     messages: {
       unusedCode:
-        "`{{code}}` in this `# {{kind}}` comment suppresses nothing: rule `{{rules}}` reports nothing on this statement.",
+        "`{{code}}` in this `# {{kind}}` comment suppresses nothing: `{{rules}}` reports nothing on this statement that it names.",
       unusedBare: "This bare `# nosec` suppresses nothing: no rule of python-audit reports on this statement.",
       remove: "Remove `{{code}}` from the comment.",
     },

@@ -94,8 +94,12 @@ describe("defineCallRule", () => {
             ],
           },
           {
-            // `# nosec B501` names the other check: only the timeout finding stays silent... the other reports.
-            code: "import requests\nrequests.post(url, verify=False, timeout=3)  # nosec B113\n",
+            // Per check: `# nosec B501` silences the certificate finding, not the missing timeout on the same call.
+            code: "import requests\nrequests.post(url, verify=False)  # nosec B501\n",
+            errors: [{ messageId: "missingTimeout" }],
+          },
+          {
+            code: "import requests\nrequests.post(url, verify=False)  # noqa: S113\n",
             errors: [{ messageId: "noVerify" }],
           },
         ],

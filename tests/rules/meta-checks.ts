@@ -26,7 +26,14 @@ export function assertRuleMeta(plugin: any, id: string, root: string): void {
   assert.equal(`python-audit/${id}` in plugin.configs.recommended.rules, rule.meta.docs.recommended);
   assert.equal(`python-audit/${id}` in plugin.configs.openstack.rules, rule.meta.docs.recommended);
   if (rule.meta.docs.recommended) assert.equal(setting(plugin.configs.recommended), rule.meta.docs.severity);
+  // Per-check ids: every check is a finding message id, ids are unique, and the doc's generated table lists them.
+  const checks = Object.entries(rule.meta.docs.checks ?? {}) as Array<[string, { id: string }]>;
+  assert.ok(checks.length, "meta.docs.checks: the check behind each finding message id");
+  for (const [messageId] of checks) assert.ok(messageId in rule.meta.messages, `check ${messageId} is a message id`);
+  assert.equal(new Set(checks.map(([, check]) => check.id)).size, checks.length, "check ids are unique");
   const text = readFileSync(doc, "utf8");
+  for (const [, check] of checks)
+    assert.ok(text.includes(`| \`${check.id}\` |`), `the doc's Checks table lists ${check.id}`);
   assert.ok(text.includes(rule.meta.docs.description), "the doc states the description");
   assert.ok(
     text.includes(`## How to fix\n\n${rule.meta.docs.remediation}\n`),

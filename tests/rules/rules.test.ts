@@ -125,6 +125,14 @@ function testRule(id: string, ruleFixtures: RuleFixtures) {
     );
   });
 
+  it("every finding carries a check: its message id has a meta.docs.checks entry", () => {
+    const checks = rule.meta.docs.checks ?? {};
+    const unchecked = new Set<string>();
+    for (const c of ruleFixtures.invalid)
+      for (const error of c.errors ?? []) if (!(error.messageId in checks)) unchecked.add(error.messageId);
+    assert.deepEqual([...unchecked], [], `${folder}: findings whose message id has no check`);
+  });
+
   it("every fix and suggestion yields code python3's ast.parse accepts", function () {
     const outputs = fixedOutputs(ruleFixtures);
     if (!outputs.length) this.skip();
