@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { addChecksToSarif } from "../formatters/sarif-checks.js";
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -189,7 +190,15 @@ async function loadFormatter(eslint: ESLintClass, format: string): Promise<ESLin
   if (format === "audit") return eslint.loadFormatter(join(__dirname, "..", "formatters", "audit.js"));
   if (format === "sarif") {
     try {
-      return await eslint.loadFormatter("@microsoft/sarif");
+      const sarif = await eslint.loadFormatter("@microsoft/sarif");
+      return {
+        format: async (results, meta) =>
+          addChecksToSarif(
+            await sarif.format(results, meta),
+            results,
+            eslint.getRulesMetaForResults(results) as Parameters<typeof addChecksToSarif>[2],
+          ),
+      };
     } catch {
       throw new UsageError(
         "--format sarif needs @microsoft/eslint-formatter-sarif: npm install --save-dev @microsoft/eslint-formatter-sarif",

@@ -13,8 +13,20 @@ import { scopeAt, scopeSpans, type ScopeSpan } from "./python-scopes.js";
 /** The exact conclusion when no error-severity finding remains. */
 const NO_DEFECTS = "No security defects are detected in the code";
 
+interface CheckMetaLike {
+  id: string;
+  cwe?: number[];
+  category?: string;
+  remediation?: string;
+}
 interface RuleMetaLike {
-  docs?: { description?: string; url?: string; category?: string; remediation?: string };
+  docs?: {
+    description?: string;
+    url?: string;
+    category?: string;
+    remediation?: string;
+    checks?: Record<string, CheckMetaLike>;
+  };
 }
 interface FormatterContext {
   cwd?: string;
@@ -25,12 +37,14 @@ interface Finding {
   message: Linter.LintMessage;
   scope: string | null;
   source: string[];
+  /** The check behind the finding (per message id), when the rule declares checks. */
+  check: CheckMetaLike | null;
+  solution: string;
 }
 interface Category {
   title: string;
   ruleIds: Set<string>;
   findings: Finding[];
-  remediation: Map<string, string>;
 }
 
 /** The text of a linted file as ESLint saw it (after fixes, if any), or null when it cannot be read. */
@@ -98,17 +112,20 @@ function formatAudit(results: ESLint.LintResult[], context: FormatterContext = {
     for (const message of ruleMessages) {
       const ruleId = message.ruleId!;
       const docs = rulesMeta[ruleId]?.docs;
-      const title = docs?.category ?? ruleId;
+      // Category, Solution and CWE per check where the rule declares them, else the rule's.
+      const checks = docs?.checks ?? {};
+      const check = message.messageId && Object.hasOwn(checks, message.messageId) ? checks[message.messageId] : null;
+      const title = check?.category ?? docs?.category ?? ruleId;
       let category = categories.get(title);
-      if (!category)
-        categories.set(title, (category = { title, ruleIds: new Set(), findings: [], remediation: new Map() }));
+      if (!category) categories.set(title, (category = { title, ruleIds: new Set(), findings: [] }));
       category.ruleIds.add(ruleId);
-      category.remediation.set(ruleId, docs?.remediation ?? docs?.description ?? "See the rule's documentation.");
       category.findings.push({
         file,
         message,
         scope: scopeAt(spans, message.line),
         source: text === null ? [] : sourceExcerpt(lines, message),
+        check,
+        solution: check?.remediation ?? docs?.remediation ?? docs?.description ?? "See the rule's documentation.",
       });
     }
   }
@@ -155,6 +172,10 @@ function formatAudit(results: ESLint.LintResult[], context: FormatterContext = {
         (finding.scope ? `, in \`${finding.scope}\`` : ", at module level");
       out.push(`### ${number}.${i + 1} ${finding.file}:${message.line} (${severity})`, "");
       out.push(`**Location:** ${where}`, "");
+      if (finding.check) {
+        const cwe = finding.check.cwe?.length ? ` (${finding.check.cwe.map((n) => `CWE-${n}`).join(", ")})` : "";
+        out.push(`**Check:** \`${finding.check.id}\`${cwe}`, "");
+      }
       out.push(`**Issue:** ${message.message}`, "");
       const steps = traceSteps(message.message);
       if (steps) {
@@ -166,7 +187,7 @@ function formatAudit(results: ESLint.LintResult[], context: FormatterContext = {
         const marker = fence(finding.source);
         out.push(`${marker}python`, ...finding.source, marker, "");
       }
-      out.push(`**Solution:** ${category.remediation.get(message.ruleId!)}`, "");
+      out.push(`**Solution:** ${finding.solution}`, "");
     });
   });
 

@@ -52,8 +52,24 @@ describe("python-audit bin (packed package)", function () {
     assert.match(audit.stdout, /^\| \*\*Total\*\* \| \*\*10\*\* \| \*\*10\*\* \|$/mu);
     const results = json<Result[]>(project.run(project.pluginBin, ["-f", "json"]).stdout);
     assert.equal(results.length, 5);
-    const sarif = json<{ runs: Array<{ results: unknown[] }> }>(project.run(project.pluginBin, ["-f", "sarif"]).stdout);
+    type Sarif = {
+      runs: Array<{
+        tool: { driver: { rules: Array<{ id: string; properties?: { tags?: string[] }; help?: { text: string } }> } };
+        results: Array<{ ruleId: string; properties?: { checkId?: string; tags?: string[] } }>;
+      }>;
+    };
+    const sarif = json<Sarif>(project.run(project.pluginBin, ["-f", "sarif"]).stdout);
     assert.equal(sarif.runs[0].results.length, 20);
+    // Per check: every finding of the audit rules carries its check id and CWE tags; descriptors carry the CWE.
+    const commandResults = sarif.runs[0].results.filter((r) => r.ruleId === "python-audit/no-command-injection");
+    assert.ok(commandResults.length);
+    for (const result of commandResults) {
+      assert.match(String(result.properties?.checkId), /^B60[23]$/u);
+      assert.ok(result.properties?.tags?.includes("external/cwe/cwe-078"), JSON.stringify(result.properties));
+    }
+    const descriptor = sarif.runs[0].tool.driver.rules.find((r) => r.id === "python-audit/no-command-injection");
+    assert.ok(descriptor?.properties?.tags?.includes("external/cwe/cwe-078"));
+    assert.match(String(descriptor?.help?.text), /^B602: .*\nB603: /su);
   });
 
   it("exit 0 and exactly the no-defects conclusion when only warnings remain", () => {
@@ -264,7 +280,7 @@ export default [pythonAudit.configs.recommended, { files: ["**/*.py"], plugins: 
       "agent/utils.py",
     ]);
     assert.match(stdout, /^# Security audit report/u);
-    assert.match(stdout, /^\*\*Solution:\*\* Pass commands as argument lists/mu);
+    assert.match(stdout, /^\*\*Solution:\*\* Pass the command as an argument list without a shell/mu);
   });
 
   it("SARIF (@microsoft/eslint-formatter-sarif): rule ids, help URIs to the rule docs, locations and levels", () => {

@@ -25,7 +25,10 @@ describe("audit formatter", () => {
   it("groups by category with Location (file, line, class/function), Issue (message, source) and Solution (rule meta)", async () => {
     const { results, context } = await lint({ "agent/router.py": SHELL });
     const report = formatAudit(results, context);
-    const remediation = plugin.rules["no-command-injection"].meta.docs.remediation;
+    // The finding's check (shell mode, B602) gives the Solution and the CWE.
+    const check = plugin.rules["no-command-injection"].meta.docs.checks.shellInjection;
+    const remediation = check.remediation;
+    assert.notEqual(remediation, plugin.rules["no-command-injection"].meta.docs.remediation);
     assert.equal(
       report,
       [
@@ -40,6 +43,8 @@ describe("audit formatter", () => {
         "### 1.1 agent/router.py:6 (defect)",
         "",
         "**Location:** `agent/router.py`, line 6, in `Router.run()`",
+        "",
+        "**Check:** `B602` (CWE-78)",
         "",
         `**Issue:** ${results[0].messages[0].message}`,
         "",
