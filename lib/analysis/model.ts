@@ -5,6 +5,7 @@ import { childNodes } from "../ast/traverse.js";
 import { buildScopes, type Binding, type Scope } from "./scopes.js";
 import { debugCounters } from "../debug-counters.js";
 import { contains, dominatingStatements, type ExitRules } from "./statements.js";
+import { staticValue } from "./values.js";
 import { catalog, CONVENTIONAL_LOGGER_ATTRIBUTES, CONVENTIONAL_LOGGER_NAMES } from "./catalog/index.js";
 import type { CalleeMatcher } from "./catalog/pattern.js";
 
@@ -330,56 +331,15 @@ export class PythonModel {
     return matcher.match(this.calleeName(call));
   }
 
-  /**
-   * The constant string value of an expression: a literal, a concatenation of constants, or a name bound once in
-   * its scope (or at module level) to a constant. Null when not a compile-time constant.
-   */
-  constantString(expr: PyNode | null | undefined, depth = 0): string | null {
-    const node = unparenthesize(expr);
-    if (!node || depth > 8) return null;
-    const literal = stringValue(node, this.text);
-    if (literal !== null) return literal;
-    if (node.type === "PyBinaryOperator" && node.operator === "+") {
-      const left = this.constantString(node.left, depth + 1);
-      const right = left === null ? null : this.constantString(node.right, depth + 1);
-      return left !== null && right !== null ? left + right : null;
-    }
-    if (node.type === "PyIdentifier") {
-      const binding = this.singleAssignment(node);
-      return binding ? this.constantString(binding.value, depth + 1) : null;
-    }
-    return null;
+  /** The constant string value of an expression (see `staticValue`), or null. */
+  constantString(expr: PyNode | null | undefined): string | null {
+    const value = staticValue(this, expr);
+    return value?.kind === "str" ? value.value : null;
   }
 
-  /** Whether an expression is a compile-time constant: literals, containers of constants, constant names. */
-  isConstant(expr: PyNode | null | undefined, depth = 0): boolean {
-    const node = unparenthesize(expr);
-    if (!node || depth > 8) return false;
-    switch (node.type) {
-      case "PyInteger":
-      case "PyFloat":
-      case "PyTrue":
-      case "PyFalse":
-      case "PyNone":
-        return true;
-      case "PyString":
-      case "PyConcatenatedString":
-        return stringValue(node, this.text) !== null;
-      case "PyUnaryOperator":
-        return this.isConstant(node.argument, depth + 1);
-      case "PyTuple":
-      case "PyList":
-      case "PySet":
-        return node.children.every((child) => this.isConstant(child, depth + 1));
-      case "PyBinaryOperator":
-        return this.isConstant(node.left, depth + 1) && this.isConstant(node.right, depth + 1);
-      case "PyIdentifier": {
-        const binding = this.singleAssignment(node);
-        return !!binding && this.isConstant(binding.value, depth + 1);
-      }
-      default:
-        return false;
-    }
+  /** Whether an expression has a value known before the program runs (see `staticValue`). */
+  isConstant(expr: PyNode | null | undefined): boolean {
+    return staticValue(this, expr) !== null;
   }
 
   /** The one `name = value` binding of a name in its resolving scope, when there is exactly one. */

@@ -8,6 +8,7 @@ import {
   type SinkKind,
 } from "../analysis/catalog/index.js";
 import { isValidatingConversion } from "../analysis/guards.js";
+import { truthiness } from "../analysis/values.js";
 import { analyze, defineTaintSpec, describeFlow, type TaintSpec, type TaintStep } from "../analysis/taint.js";
 import { callArguments, isStatement, keywordArgument, positionalArguments, unparenthesize } from "../ast/accessors.js";
 import { createRule, importFix, shortText, type PythonRuleSourceCode } from "../rule-kit/index.js";
@@ -293,7 +294,8 @@ export default createRule<Options, MessageIds>({
     /** The kind a call runs its command as: the entry's, or the kind its switch selects (`shell=True`). */
     function kindOf(call: PyCall, entry: SinkEntry): SinkKind {
       const switched = entry.switch ? keywordArgument(call, entry.switch.keyword) : null;
-      return switched && !isFalsyLiteral(switched, sourceCode.text) ? entry.switch!.whenTruthy : entry.kind;
+      // `shell=True`, `shell=use_shell`: a shell unless the value is known to be false.
+      return switched && truthiness(model, switched) !== false ? entry.switch!.whenTruthy : entry.kind;
     }
 
     return {
@@ -312,15 +314,6 @@ export default createRule<Options, MessageIds>({
     };
   },
 });
-
-// TODO(values): replace with truthiness() from lib/analysis/values.ts once it lands.
-function isFalsyLiteral(node: PyNode, text: string): boolean {
-  return (
-    node.type === "PyFalse" ||
-    node.type === "PyNone" ||
-    (node.type === "PyInteger" && /^0+$/u.test(text.slice(node.range[0], node.range[1])))
-  );
-}
 
 /**
  * The list an argv element was put in before the call (`cmd = [..., x]`, `cmd += [x]`, `cmd.append(x)`), as a

@@ -62,11 +62,11 @@ describe("semantic model", () => {
     assert.equal(m.reachingBindings("x", ret)[0].scope.kind, "module");
   });
 
-  it("evaluates constants through module-level names", () => {
+  it("evaluates constants through module-level names, f-strings of constants included", () => {
     const { m, nodes } = model("BASE = 'ip'\nCMD = BASE + ' link'\nx = CMD\ny = f'{CMD}'\n");
     const [, , x, y] = nodes.filter((n) => n.type === "PyAssignment") as Array<{ right: PyNode }>;
     assert.equal(m.constantString(x.right), "ip link");
-    assert.equal(m.constantString(y.right), null);
+    assert.equal(m.constantString(y.right), "ip link");
   });
 
   it("recognises loggers", () => {

@@ -26,6 +26,7 @@ import { PROCESS_INPUT_SOURCES, PROPAGATING_CALLS } from "./taint.js";
 import { REGEX_VALIDATORS, VALIDATING_CONVERSIONS, VALUE_PRESERVING_CONVERSIONS } from "./validation.js";
 
 export * from "./commands.js";
+export * from "./constants.js";
 export * from "./exceptions.js";
 export * from "./logging.js";
 export * from "./pattern.js";
