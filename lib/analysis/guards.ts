@@ -1,3 +1,4 @@
+import { isStatic, staticString } from "./values.js";
 import { argument, blockStatements, callArguments, unparenthesize } from "../ast/accessors.js";
 import type { PyNode } from "../ast/generated/node-types.js";
 import type { PythonModel } from "./model.js";
@@ -57,7 +58,7 @@ function regexValidates(call: PyNode & { type: "PyCall" }, name: string, model: 
   }
   if (!mentions(subject, name)) return false;
   if (entry.anchoring === "full") return true;
-  const text = model.constantString(pattern);
+  const text = staticString(model, pattern);
   if (text === null) return false;
   // With re.MULTILINE, `$` and `^` match at every line: only `\A` and `\Z` anchor.
   const multiline = !!flags && /\b(M|MULTILINE)\b/u.test(model.text.slice(flags.range[0], flags.range[1]));
@@ -77,13 +78,13 @@ function isConstantContainer(expr: PyNode | null | undefined, model: PythonModel
   const node = unparenthesize(expr);
   if (!node) return false;
   if (node.type === "PyDictionary")
-    return node.children.every((pair) => pair.type === "PyPair" && model.isConstant(pair.key));
+    return node.children.every((pair) => pair.type === "PyPair" && isStatic(model, pair.key));
   if (node.type === "PyIdentifier") {
     const binding = model.singleAssignment(node);
     if (binding && isConstantContainer(binding.value, model)) return true;
   }
   if (node.type === "PyAttribute") return false;
-  return model.isConstant(node) && ["PyTuple", "PyList", "PySet", "PyIdentifier"].includes(node.type);
+  return isStatic(model, node) && ["PyTuple", "PyList", "PySet", "PyIdentifier"].includes(node.type);
 }
 
 /**
@@ -120,7 +121,7 @@ export function acceptsValid(
     const [left, right] = node.children;
     if (node.operators[0] === "in") return mentions(left, name) && isConstantContainer(right, model);
     if (node.operators[0] === "==")
-      return (mentions(left, name) && model.isConstant(right)) || (mentions(right, name) && model.isConstant(left));
+      return (mentions(left, name) && isStatic(model, right)) || (mentions(right, name) && isStatic(model, left));
   }
   if (node.type === "PyCall") {
     if (model.matchCallee(node, catalog.regexValidators).length) return regexValidates(node, name, model);

@@ -1,3 +1,4 @@
+import { staticString } from "./values.js";
 import { argument, callArguments, keywordArgument, unparenthesize } from "../ast/accessors.js";
 import type { PyCall, PyNode } from "../ast/generated/node-types.js";
 import type { PythonModel } from "./model.js";
@@ -24,7 +25,7 @@ export function loggedValues(call: PyCall, model: PythonModel): LoggedValue[] {
     const dict = unparenthesize(node);
     if (dict?.type !== "PyDictionary") return false;
     for (const pair of dict.children) {
-      if (pair.type === "PyPair") out.push({ value: pair.value, key: model.constantString(pair.key) });
+      if (pair.type === "PyPair") out.push({ value: pair.value, key: staticString(model, pair.key) });
     }
     return true;
   };
@@ -76,10 +77,10 @@ export function valueName(node: PyNode, model: PythonModel): string | null {
   if (value.type === "PyIdentifier") return value.name;
   if (value.type === "PyAttribute") return value.attribute.name;
   if (value.type === "PySubscript")
-    return value.subscript.length === 1 ? model.constantString(value.subscript[0]) : null;
+    return value.subscript.length === 1 ? staticString(model, value.subscript[0]) : null;
   if (value.type === "PyCall" && value.function.type === "PyAttribute" && value.function.attribute.name === "get") {
     const key = argument(value, { position: 0 });
-    return key ? model.constantString(key) : null;
+    return key ? staticString(model, key) : null;
   }
   return null;
 }

@@ -5,7 +5,6 @@ import { childNodes } from "../ast/traverse.js";
 import { buildScopes, type Binding, type Scope } from "./scopes.js";
 import { debugCounters } from "../debug-counters.js";
 import { contains, dominatingStatements, type ExitRules } from "./statements.js";
-import { staticValue } from "./values.js";
 import { catalog, CONVENTIONAL_LOGGER_ATTRIBUTES, CONVENTIONAL_LOGGER_NAMES } from "./catalog/index.js";
 import type { CalleeMatcher } from "./catalog/pattern.js";
 
@@ -329,17 +328,6 @@ export class PythonModel {
   /** The entries of `matcher` that the callee of `call` matches (one lookup; names are memoised). */
   matchCallee<Entry>(call: PyCall, matcher: CalleeMatcher<Entry>): readonly Entry[] {
     return matcher.match(this.calleeName(call));
-  }
-
-  /** The constant string value of an expression (see `staticValue`), or null. */
-  constantString(expr: PyNode | null | undefined): string | null {
-    const value = staticValue(this, expr);
-    return value?.kind === "str" ? value.value : null;
-  }
-
-  /** Whether an expression has a value known before the program runs (see `staticValue`). */
-  isConstant(expr: PyNode | null | undefined): boolean {
-    return staticValue(this, expr) !== null;
   }
 
   /** The one `name = value` binding of a name in its resolving scope, when there is exactly one. */

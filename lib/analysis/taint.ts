@@ -1,3 +1,4 @@
+import { isStatic, staticString } from "./values.js";
 import { callArguments, unparenthesize } from "../ast/accessors.js";
 import type { PyNode } from "../ast/generated/node-types.js";
 import {
@@ -153,13 +154,13 @@ class Analysis {
         if (source) return { source: { description: source.description ?? `\`${qualified}\``, node }, steps: [] };
         // A lookup in a constant table (`COMMANDS[op]`) yields one of its known values.
         const table = unparenthesize(node.value);
-        if (table && (model.isConstant(table) || isConstantTable(table, model))) return null;
+        if (table && (isStatic(model, table) || isConstantTable(table, model))) return null;
         return recurse(node.value);
       }
       case "PyBinaryOperator": {
         // `'-%d' % sig`: numeric conversions accept only numbers (anything else raises), like int().
         if (node.operator === "%") {
-          const format = model.constantString(node.left);
+          const format = staticString(model, node.left);
           if (format !== null && /%/u.test(format) && !/%(\([^)]*\))?[-#0 +]*\d*(\.\d+)?[srac]/u.test(format))
             return null;
         }
@@ -252,6 +253,6 @@ function isConstantTable(node: PyNode, model: PythonModel): boolean {
   const value = unparenthesize(binding?.value);
   if (!value) return false;
   if (value.type === "PyDictionary")
-    return value.children.every((pair) => pair.type === "PyPair" && model.isConstant(pair.value));
-  return model.isConstant(value);
+    return value.children.every((pair) => pair.type === "PyPair" && isStatic(model, pair.value));
+  return isStatic(model, value);
 }

@@ -410,6 +410,17 @@ function percentFormat(format: string, values: PyValue): string | null {
   return out;
 }
 
+/** The value of an expression when it is a known `str`, else null. */
+export function staticString(model: PythonModel, expr: PyNode | null | undefined): string | null {
+  const value = staticValue(model, expr);
+  return value?.kind === "str" ? value.value : null;
+}
+
+/** Whether an expression's value is known before the program runs. */
+export function isStatic(model: PythonModel, expr: PyNode | null | undefined): boolean {
+  return staticValue(model, expr) !== null;
+}
+
 /** `str(value)` as Python writes it, or null where it is not exact here (unusual floats, containers of them). */
 export function pyStr(value: PyValue): string | null {
   return value.kind === "str" ? value.value : pyRepr(value);

@@ -8,7 +8,7 @@ import {
   type SinkKind,
 } from "../analysis/catalog/index.js";
 import { isValidatingConversion } from "../analysis/guards.js";
-import { truthiness } from "../analysis/values.js";
+import { isStatic, truthiness } from "../analysis/values.js";
 import { analyze, defineTaintSpec, describeFlow, type TaintSpec, type TaintStep } from "../analysis/taint.js";
 import { callArguments, isStatement, keywordArgument, positionalArguments, unparenthesize } from "../ast/accessors.js";
 import { createRule, importFix, shortText, type PythonRuleSourceCode } from "../rule-kit/index.js";
@@ -134,14 +134,14 @@ export default createRule<Options, MessageIds>({
     /** Values of a shell command string that are neither constant nor quoted, with their nodes. */
     function unquotedParts(expr: PyNode | null, depth = 0): PyNode[] {
       const node = unparenthesize(expr);
-      if (!node || depth > 8 || model.isConstant(node)) return [];
+      if (!node || depth > 8 || isStatic(model, node)) return [];
       if (node.type === "PyCall") {
         if (spec.sanitizers.matches(model.calleeName(node)) || isValidatingConversion(node, model, spec.validation))
           return [];
         if (
           node.function.type === "PyAttribute" &&
           node.function.attribute.name === "format" &&
-          model.isConstant(node.function.object)
+          isStatic(model, node.function.object)
         ) {
           return callArguments(node).flatMap((arg) =>
             unquotedParts(arg.type === "PyKeywordArgument" ? arg.value : arg, depth + 1),
@@ -150,7 +150,7 @@ export default createRule<Options, MessageIds>({
         if (
           node.function.type === "PyAttribute" &&
           node.function.attribute.name === "join" &&
-          model.isConstant(node.function.object)
+          isStatic(model, node.function.object)
         ) {
           return unquotedParts(positionalArguments(node)[0] ?? null, depth + 1);
         }

@@ -1,3 +1,4 @@
+import { isStatic } from "../analysis/values.js";
 import type { PyCall, PyNode } from "../ast/generated/node-types.js";
 import { unparenthesize } from "../ast/accessors.js";
 import { catalog, extendPatterns, MASKER_IMPORTS, MASKING_NAME } from "../analysis/catalog/index.js";
@@ -192,7 +193,7 @@ export default createRule<Options, MessageIds>({
         }
         const word = secretWord(valueName(node, tools.model)) ?? secretWord(key);
         if (!word) continue;
-        if (tools.model.isConstant(node)) continue;
+        if (isStatic(tools.model, node)) continue;
         context.report({
           node: call,
           messageId: "sensitiveValue",
