@@ -227,7 +227,7 @@ function stringLiteral(model: PythonModel, node: PyNode & { type: "PyString" }, 
 }
 
 /** Decodes the escapes of a literal chunk through the one decoder the AST layer has (a string of just this chunk). */
-function unescapeFragment(raw: string): string | null {
+export function unescapeFragment(raw: string): string | null {
   if (!raw.includes("\\")) return raw;
   const node = { type: "PyString", prefix: "", children: [{ type: "PyStringContent", range: [0, raw.length] }] };
   return stringValue(node as unknown as PyNode, raw);

@@ -8,7 +8,8 @@ import {
   type SinkKind,
 } from "../analysis/catalog/index.js";
 import { isValidatingConversion } from "../analysis/guards.js";
-import { isStatic, truthiness } from "../analysis/values.js";
+import { truthiness } from "../analysis/values.js";
+import { sequenceElements, stringParts, type StringPart } from "../analysis/strings.js";
 import { analyze, defineTaintSpec, describeFlow, type TaintSpec, type TaintStep } from "../analysis/taint.js";
 import { callArguments, isStatement, keywordArgument, positionalArguments, unparenthesize } from "../ast/accessors.js";
 import { createRule, importFix, shortText, type PythonRuleSourceCode } from "../rule-kit/index.js";
@@ -131,63 +132,43 @@ export default createRule<Options, MessageIds>({
       return null;
     }
 
-    /** Values of a shell command string that are neither constant nor quoted, with their nodes. */
-    function unquotedParts(expr: PyNode | null, depth = 0): PyNode[] {
-      const node = unparenthesize(expr);
-      if (!node || depth > 8 || isStatic(model, node)) return [];
-      if (node.type === "PyCall") {
-        if (spec.sanitizers.matches(model.calleeName(node)) || isValidatingConversion(node, model, spec.validation))
-          return [];
-        if (
-          node.function.type === "PyAttribute" &&
-          node.function.attribute.name === "format" &&
-          isStatic(model, node.function.object)
-        ) {
-          return callArguments(node).flatMap((arg) =>
-            unquotedParts(arg.type === "PyKeywordArgument" ? arg.value : arg, depth + 1),
-          );
+    /** Whether an inserted value cannot inject: quoted, validated, or formatted as a number (`%d`). */
+    function safeInShell(part: StringPart): boolean {
+      if (part.kind === "literal") return true;
+      if (part.conversion && NUMERIC_CONVERSIONS.has(part.conversion)) return true;
+      const node = unparenthesize(part.node)!;
+      return (
+        node.type === "PyCall" &&
+        (spec.sanitizers.matches(model.calleeName(node)) || isValidatingConversion(node, model, spec.validation))
+      );
+    }
+
+    /**
+     * The values of a shell command string that are neither constant nor quoted. A local name bound once to a
+     * string is judged by what it was built from and reported as the name (quote where it is built).
+     */
+    function unquotedParts(command: PyNode): PyNode[] {
+      const out: PyNode[] = [];
+      for (const part of stringParts(model, command)) {
+        if (safeInShell(part)) continue;
+        const node = unparenthesize(part.node)!;
+        if (node.type === "PyIdentifier") {
+          const bindings = model.reachingBindings(node.name, node);
+          const [binding] = bindings;
+          if (bindings.length === 1 && binding.kind === "assign" && binding.scope === model.scopeOf(node)) {
+            const inner = stringParts(model, binding.value, { expandLocals: true });
+            if (inner.every(safeInShell)) continue;
+          }
         }
-        if (
-          node.function.type === "PyAttribute" &&
-          node.function.attribute.name === "join" &&
-          isStatic(model, node.function.object)
-        ) {
-          return unquotedParts(positionalArguments(node)[0] ?? null, depth + 1);
-        }
-        return [node];
+        out.push(part.node);
       }
-      if (node.type === "PyString") {
-        return node.children.flatMap((part) =>
-          part.type === "PyInterpolation" ? unquotedParts(part.expression, depth + 1) : [],
-        );
-      }
-      if (node.type === "PyConcatenatedString") return node.children.flatMap((p) => unquotedParts(p, depth + 1));
-      if (node.type === "PyBinaryOperator" && (node.operator === "+" || node.operator === "%")) {
-        if (node.operator === "%") {
-          const right = unparenthesize(node.right);
-          const values = right?.type === "PyTuple" ? right.children : [node.right];
-          return [...unquotedParts(node.left, depth + 1), ...values.flatMap((v) => unquotedParts(v, depth + 1))];
-        }
-        return [...unquotedParts(node.left, depth + 1), ...unquotedParts(node.right, depth + 1)];
-      }
-      if (node.type === "PyTuple" || node.type === "PyList")
-        return node.children.flatMap((c) => unquotedParts(c, depth + 1));
-      if (node.type === "PyIdentifier") {
-        // A local built from parts: look at what it was bound to.
-        const bindings = model.reachingBindings(node.name, node);
-        if (bindings.length === 1 && bindings[0].kind === "assign" && bindings[0].scope === model.scopeOf(node)) {
-          const inner = unquotedParts(bindings[0].value, depth + 1);
-          return inner.length ? [node] : [];
-        }
-        return [node];
-      }
-      return [node];
+      return out;
     }
 
     function checkShell(call: PyCall, entry: SinkEntry, sink: string): void {
       const command = commandArgument(call, entry);
       if (!command) return;
-      const parts = unquotedParts(command);
+      const parts = unquotedParts(unparenthesize(command)!);
       if (!parts.length) return;
       // Parts that are whole identifiers bound locally were replaced by the identifier: quote what is visible.
       const value = sourceCode.getText(parts[0]);
@@ -211,7 +192,7 @@ export default createRule<Options, MessageIds>({
         const args = callArguments(call).slice(entry.argument.position ?? 0);
         elements = args.flatMap((arg) =>
           arg.type === "PyListSplat"
-            ? expand(arg.value, call)
+            ? argvOf(arg.value, call)
             : arg.type === "PyKeywordArgument" || arg.type === "PyDictionarySplat"
               ? []
               : [arg],
@@ -220,7 +201,7 @@ export default createRule<Options, MessageIds>({
       } else {
         const command = commandArgument(call, entry);
         if (!command) return;
-        elements = expand(command, call);
+        elements = argvOf(command, call);
       }
       for (const element of elements) {
         const flow = analyze(model, spec, element, call);
@@ -238,57 +219,14 @@ export default createRule<Options, MessageIds>({
     }
 
     /**
-     * The argv elements an argument stands for: a literal list's items, the items a local list was built from
-     * (`cmd = [...]`, `cmd += [...]`, `cmd.append(x)`, `['tc'] + cmd`), else the value itself. A parameter that
-     * is (part of) the whole argv (`def execute(cmd): utils.execute(['sudo'] + cmd)`) is a pass-through wrapper:
-     * its callers build the command and are checked where they do; only what this function adds is examined.
+     * The argv elements an argument stands for (see `sequenceElements`), and the expressions whose elements are
+     * unknown, checked as a whole. A parameter that is (part of) the whole argv (`def execute(cmd):
+     * utils.execute(['sudo'] + cmd)`) is a pass-through wrapper: its callers build the command and are checked where
+     * they do; only what this function adds is examined.
      */
-    function expand(arg: PyNode, at: PyNode, depth = 0, expanding = new Set<PyNode>()): PyNode[] {
-      const node = unparenthesize(arg)!;
-      if (depth > 8) return [node];
-      switch (node.type) {
-        case "PyList":
-        case "PyTuple":
-          return node.children.flatMap((c) => (c.type === "PyListSplat" ? expand(c.value, at, depth + 1) : [c]));
-        case "PyListSplat":
-          return expand(node.value, at, depth + 1);
-        case "PyBinaryOperator":
-          return node.operator === "+"
-            ? [...expand(node.left, at, depth + 1, expanding), ...expand(node.right, at, depth + 1, expanding)]
-            : [node];
-        case "PySubscript":
-          // `args[:]`, `args[1:]`: a copy of the list.
-          return node.subscript.some((s) => s.type === "PySlice") ? expand(node.value, at, depth + 1) : [node];
-        case "PyCall":
-          return model.calleeName(node) === "list" && positionalArguments(node)[0]
-            ? expand(positionalArguments(node)[0], at, depth + 1)
-            : [node];
-        case "PyIdentifier": {
-          const scope = model.resolveScope(node.name, node);
-          if (!scope || scope.kind === "module" || scope.kind === "class") return [node];
-          const out: PyNode[] = [];
-          for (const binding of model.reachingBindings(node.name, node)) {
-            if (binding.kind === "param") continue;
-            // A loop-carried `cmd = cmd + [x]` reaches its own value: expand it once.
-            if (expanding.has(binding.target)) continue;
-            if ((binding.kind === "assign" || binding.kind === "augmented") && binding.value) {
-              expanding.add(binding.target);
-              out.push(...expand(binding.value, binding.target, depth + 1, expanding));
-            } else out.push(node);
-          }
-          for (const call of model.callsOn(node.name, scope)) {
-            if (call.range[0] >= at.range[0] || call.function.type !== "PyAttribute") continue;
-            const args = positionalArguments(call);
-            const method = call.function.attribute.name;
-            if (method === "append" && args[0]) out.push(args[0]);
-            else if (method === "insert" && args[1]) out.push(args[1]);
-            else if (method === "extend" && args[0]) out.push(...expand(args[0], call, depth + 1));
-          }
-          return out;
-        }
-        default:
-          return [node];
-      }
+    function argvOf(arg: PyNode, at: PyNode): PyNode[] {
+      const { elements, unknown } = sequenceElements(model, arg, at);
+      return [...elements, ...unknown];
     }
 
     /** The kind a call runs its command as: the entry's, or the kind its switch selects (`shell=True`). */
@@ -331,6 +269,9 @@ function listStep(element: PyNode): TaintStep | null {
   }
   return null;
 }
+
+/** `%d`-style conversions: they insert only numbers (anything else raises), so nothing a shell would parse. */
+const NUMERIC_CONVERSIONS = new Set(["d", "i", "u", "x", "X", "o", "e", "E", "f", "F", "g", "G"]);
 
 /** The catalog's command sinks plus a rule's `extraSinks` (a name is a qualified name or a suffix). */
 function commandSinksWith(extraSinks: ReadonlyArray<{ name: string; mode: Mode }>) {
