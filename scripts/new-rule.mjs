@@ -132,58 +132,38 @@ function defaultCategory(id) {
 function ruleSource(spec) {
   const { id, description, severity, category, recommended, suppressionCodes } = spec;
   const s = JSON.stringify;
-  const codes = suppressionCodes
-    ? `\n      suppressionCodes: { ${Object.entries(suppressionCodes)
-        .map(([tool, list]) => `${tool}: [${list.map((c) => s(c)).join(", ")}]`)
-        .join(", ")} },`
-    : "";
-  return `import type { PyCall } from "../ast/generated/node-types.js";
-import { getModel, type PythonModel } from "../analysis/index.js";
-import { createRule } from "../rule-kit/index.js";
+  const list = (codes) => `[${codes.map((c) => s(c)).join(", ")}]`;
+  const checkId = suppressionCodes?.bandit?.find((c) => /^B\d{3}$/u.test(c)) ?? `${id}/found`;
+  const codes = [
+    suppressionCodes?.bandit ? `\n      bandit: ${list(suppressionCodes.bandit)},` : "",
+    suppressionCodes?.ruff ? `\n      ruff: ${list(suppressionCodes.ruff)},` : "",
+  ].join("");
+  return `import { defineCallRule } from "../rule-kit/index.js";
 
-// TODO(${id}): scaffolded by \`npm run new-rule\`. The rule builds, is exported and
-// documented, and reports nothing until its check is written (REPORTED_CALLEES below, or a check of your
-// own in the listener).
+// TODO(${id}): scaffolded by \`npm run new-rule\`. The rule builds, is exported and documented, and reports
+// nothing until its check names the callees it applies to (callee patterns: \`os.system\`, \`yaml.*\`,
+// \`*.netns.execute\`) and, where a call is fine with some arguments, a \`when\`/\`unless\` predicate.
 
-type Options = [Record<string, never>];
-type MessageIds = "found";
-
-/**
- * The calls this rule reports, by qualified callee name (\`model.calleeName(call)\` resolves imports: \`os.system\`,
- * \`subprocess.Popen\`). TODO(${id}): fill in, or replace the check in \`PyCall\` below with the real one.
- */
-const REPORTED_CALLEES = new Set<string>([]);
-
-export default createRule<Options, MessageIds>({
+export default defineCallRule<[Record<string, never>]>({
   name: ${s(id)},
-  meta: {
-    type: "problem",
-    docs: {
-      description: ${s(description)},
-      recommended: ${recommended},
-      severity: ${s(severity)},
-      category: ${s(category)},
+  description: ${s(description)},
+  recommended: ${recommended},
+  severity: ${s(severity)},
+  category: ${s(category)},
+  // TODO(${id}): options the checks read (\`options\` in their predicates), documented in the doc's Options section.
+  schema: [{ type: "object", properties: {}, additionalProperties: false }],
+  defaultOptions: [{}],
+  checks: [
+    {
+      // The id each finding carries (the Bandit id where one exists) and what \`# nosec\` / \`# noqa:\` name.
+      id: ${s(checkId)},
+      messageId: "found",
+      message: ${s(`\`{{callee}}\`: TODO(${id}): say what is wrong here and what to do instead.`)},
+      // TODO(${id}): the callees this check reports.
+      callee: [],
       remediation: ${s(spec.remediation ?? placeholderRemediation(id))},${codes}
     },
-    messages: {
-      found: ${s(`\`{{callee}}\`: TODO(${id}): say what is wrong here and what to do instead.`)},
-    },
-    schema: [{ type: "object", properties: {}, additionalProperties: false }],
-    defaultOptions: [{}],
-  },
-  create(context) {
-    let model: PythonModel | undefined;
-    return {
-      PyCall(node: PyCall) {
-        // TODO(${id}): the check goes here.
-        if (!REPORTED_CALLEES.size) return;
-        model ??= getModel(context);
-        const callee = model.calleeName(node);
-        if (callee === null || !REPORTED_CALLEES.has(callee)) return;
-        context.report({ node, messageId: "found", data: { callee } });
-      },
-    };
-  },
+  ],
 });
 `;
 }

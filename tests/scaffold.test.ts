@@ -93,7 +93,7 @@ describe("npm run new-rule (scaffold) on a copy of the repository", function () 
       doc.slice(0, 600),
     );
     const headings = [...doc.matchAll(/^## (.*)$/gmu)].map((m) => m[1]);
-    assert.deepEqual(headings, ["Rule details", "Options", "How to fix", "When not to use it"]);
+    assert.deepEqual(headings, ["Rule details", "Options", "Checks", "How to fix", "When not to use it"]);
     assert.ok(doc.includes(`## How to fix\n\n${REMEDIATION}\n`));
     const fence = (kind: string) => doc.match(new RegExp(`^\`\`\`python ${kind}\\n([\\s\\S]*?)^\`\`\`$`, "mu"))?.[1];
     assert.equal(fence("incorrect"), read(`tests/fixtures/rules/${ID}/invalid/basic.py`));

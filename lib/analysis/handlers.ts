@@ -1,7 +1,16 @@
 import { handlerBody, keywordArgument, withItems } from "../ast/accessors.js";
 import type { PyCall, PyExceptClause, PyNode } from "../ast/generated/node-types.js";
 import type { PythonModel } from "./model.js";
-import { catalog, extendPatterns, LOG_METHODS, type CalleeMatcher, type CalleePattern } from "./catalog/index.js";
+import {
+  catalog,
+  extendPatterns,
+  LOG_EXCEPTION_METHOD,
+  LOG_METHODS,
+  LOG_TRACEBACK_KEYWORD,
+  RERAISE_SWITCH_ATTRIBUTE,
+  type CalleeMatcher,
+  type CalleePattern,
+} from "./catalog/index.js";
 import { alwaysExits } from "./statements.js";
 
 /** The calls of a statement list, not looking into nested functions, lambdas or classes. */
@@ -36,8 +45,8 @@ const LOG_METHOD_SET = new Set(LOG_METHODS);
 export function logsTraceback(call: PyCall, model: PythonModel): boolean {
   if (model.matchCallee(call, catalog.tracebackWriters).length) return true;
   if (!isLoggingCall(call, model)) return false;
-  if (call.function.type === "PyAttribute" && call.function.attribute.name === "exception") return true;
-  const excInfo = keywordArgument(call, "exc_info");
+  if (call.function.type === "PyAttribute" && call.function.attribute.name === LOG_EXCEPTION_METHOD) return true;
+  const excInfo = keywordArgument(call, LOG_TRACEBACK_KEYWORD);
   return !!excInfo && excInfo.type !== "PyFalse" && excInfo.type !== "PyNone";
 }
 
@@ -72,7 +81,7 @@ function suppressesReraise(statement: PyNode, alias: string, model: PythonModel)
     const left = node.left;
     if (
       left.type === "PyAttribute" &&
-      left.attribute.name === "reraise" &&
+      left.attribute.name === RERAISE_SWITCH_ATTRIBUTE &&
       left.object.type === "PyIdentifier" &&
       left.object.name === alias
     ) {

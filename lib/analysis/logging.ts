@@ -2,6 +2,7 @@ import { staticString } from "./values.js";
 import { argument, callArguments, keywordArgument, unparenthesize } from "../ast/accessors.js";
 import type { PyCall, PyNode } from "../ast/generated/node-types.js";
 import type { PythonModel } from "./model.js";
+import { LOG_EXTRA_KEYWORD } from "./catalog/index.js";
 
 /** A value a logging call writes, with the key it is written under (`%(token)s`, `extra={'key': ...}`). */
 export interface LoggedValue {
@@ -56,7 +57,7 @@ export function loggedValues(call: PyCall, model: PythonModel): LoggedValue[] {
       else if (arg.type !== "PyDictionarySplat") out.push({ value: arg, key: null });
     }
   }
-  addMapping(keywordArgument(call, "extra"));
+  addMapping(keywordArgument(call, LOG_EXTRA_KEYWORD));
   return out;
 }
 

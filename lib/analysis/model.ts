@@ -1,4 +1,4 @@
-import { statementOf, stringValue, unparenthesize } from "../ast/accessors.js";
+import { statementOf, unparenthesize } from "../ast/accessors.js";
 import type { Program, PyCall, PyNode } from "../ast/generated/node-types.js";
 import { lowerBound } from "../ast/ranges.js";
 import { childNodes } from "../ast/traverse.js";

@@ -31,3 +31,11 @@ export {
   type TaintSpecInit,
   type TaintStep,
 } from "./taint.js";
+export { isStatic, pyRepr, pyStr, staticString, staticValue, truthiness, truthOf, type PyValue } from "./values.js";
+export {
+  sequenceElements,
+  stringParts,
+  type SequenceElements,
+  type StringPart,
+  type StringPartsOptions,
+} from "./strings.js";

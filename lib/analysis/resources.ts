@@ -1,6 +1,6 @@
 import type { PyCall, PyNode } from "../ast/generated/node-types.js";
 import type { PythonModel } from "./model.js";
-import { catalog, OWNERSHIP_METHODS } from "./catalog/index.js";
+import { catalog, HANDOFF_METHODS, OWNERSHIP_METHODS } from "./catalog/index.js";
 import type { Scope } from "./scopes.js";
 import { statementExpression, statementOf, unparenthesize, withItems } from "../ast/accessors.js";
 import { contains } from "./statements.js";
@@ -73,7 +73,7 @@ export function usesOf(
         // `self.addCleanup(f.close)`, `atexit.register(f.close)`: the release is registered for later.
         const registered =
           releaseMethods.includes(holder.attribute.name) && !(call?.type === "PyCall" && call.function === holder);
-        if (registered || holder.attribute.name === "__enter__" || holder.attribute.name === "detach") {
+        if (registered || HANDOFF_METHODS.includes(holder.attribute.name)) {
           uses.push({ kind: "escape", node });
           continue;
         }

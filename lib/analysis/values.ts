@@ -197,7 +197,9 @@ function stringLiteral(model: PythonModel, node: PyNode & { type: "PyString" }, 
       value += raw;
     }
     const decoded = prefix.includes("r") ? value : stringValue({ ...node, prefix: "" } as PyNode, model.text);
-    return decoded === null || /[^\x00-\xff]/u.test(decoded) ? null : { kind: "bytes", value: decoded };
+    return decoded === null || [...decoded].some((ch) => ch.codePointAt(0)! > 0xff)
+      ? null
+      : { kind: "bytes", value: decoded };
   }
   if (!prefix.includes("f")) {
     const value = stringValue(node, model.text);
@@ -477,10 +479,12 @@ export function pyRepr(value: PyValue): string | null {
   }
 }
 
+const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
+
 function strRepr(text: string): string | null {
   // Python escapes non-printable characters by its own Unicode tables: letters, marks, numbers, punctuation and
   // symbols are printable; any other non-ASCII character (format, separators, private use) leaves repr unknown.
-  if (/[^\x00-\x7f\p{L}\p{M}\p{N}\p{P}\p{S}]/u.test(text)) return null;
+  for (const ch of text) if (ch.codePointAt(0)! > 0x7f && !PRINTABLE.test(ch)) return null;
   const quote = text.includes("'") && !text.includes('"') ? '"' : "'";
   let out = quote;
   for (const ch of text) {

@@ -111,7 +111,7 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{ extraSinks: [], sanitizers: [], validators: [] }],
   },
-  create(context, { model: lazyModel }) {
+  create(context, tools) {
     const [{ extraSinks, sanitizers, validators }] = context.options;
     const sinks = commandSinksWith(extraSinks);
     const spec = commandSpec(sanitizers, validators);
@@ -238,7 +238,7 @@ export default createRule<Options, MessageIds>({
 
     return {
       Program() {
-        model = lazyModel;
+        model = tools.model;
         for (const { call, entries } of model.callsTo(sinks)) {
           const entry = entries[0];
           const sink =

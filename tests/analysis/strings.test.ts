@@ -15,7 +15,7 @@ function argumentOfUse(code: string) {
   return { model, code, use, arg: use.arguments.children[0] };
 }
 
-function describe_(code: string, options = {}) {
+function partsOf(code: string, options = {}) {
   const { model, arg } = argumentOfUse(code);
   return stringParts(model, arg, options).map((p) =>
     p.kind === "literal"
@@ -40,12 +40,12 @@ describe("stringParts", () => {
     ["use(fmt % x)", ["<fmt % x>"]],
     ["use(f'{{literal}} {x}')", ["{literal} ", "<x>"]],
   ];
-  for (const [code, expected] of cases) it(code.split("\n").at(-1)!, () => assert.deepEqual(describe_(code), expected));
+  for (const [code, expected] of cases) it(code.split("\n").at(-1)!, () => assert.deepEqual(partsOf(code), expected));
 
   it("follows a local built once when asked (expandLocals)", () => {
     const code = "def f(dev):\n    cmd = 'ip link del ' + dev\n    use(cmd)\n";
-    assert.deepEqual(describe_(code), ["<cmd>"]);
-    assert.deepEqual(describe_(code, { expandLocals: true }), ["ip link del ", "<dev>"]);
+    assert.deepEqual(partsOf(code), ["<cmd>"]);
+    assert.deepEqual(partsOf(code, { expandLocals: true }), ["ip link del ", "<dev>"]);
   });
 });
 

@@ -74,3 +74,6 @@ export const KNOWN_EXCEPTIONS: ReadonlyArray<readonly [CalleePattern, readonly s
   ["bool", []],
   ["isinstance", []],
 ];
+
+/** The attribute of a re-raising manager's `as` target that turns re-raising off (`ctx.reraise = False`). */
+export const RERAISE_SWITCH_ATTRIBUTE = "reraise";

@@ -85,3 +85,9 @@ export const HARMLESS_CALLS: readonly CalleePattern[] = [
   "sorted",
   "list",
 ];
+
+/** Keyword arguments of logging calls: the one that records the traceback, and the one whose dict is logged too. */
+export const LOG_TRACEBACK_KEYWORD = "exc_info";
+export const LOG_EXTRA_KEYWORD = "extra";
+/** The logging method that records the traceback by itself. */
+export const LOG_EXCEPTION_METHOD = "exception";

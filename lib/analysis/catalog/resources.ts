@@ -69,3 +69,6 @@ export const CONSUMING_CALLS: readonly CalleePattern[] = [
 export const OWNERSHIP_TAKERS: readonly CalleePattern[] = ["*.closing"];
 /** Methods that take ownership of what they are given (`stack.enter_context(x)`, `stack.callback(x.close)`). */
 export const OWNERSHIP_METHODS: readonly string[] = ["enter_context", "push", "callback", "enter_async_context"];
+
+/** Methods through which a resource is handed to another owner (entered by hand, or its raw handle detached). */
+export const HANDOFF_METHODS: readonly string[] = ["__enter__", "detach"];
