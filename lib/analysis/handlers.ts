@@ -12,6 +12,7 @@ import {
   type CalleePattern,
 } from "./catalog/index.js";
 import { alwaysExits } from "./statements.js";
+import { truthiness } from "./values.js";
 
 /** The calls of a statement list, not looking into nested functions, lambdas or classes. */
 export function callsIn(statements: PyNode[], model: PythonModel): PyCall[] {
@@ -47,7 +48,8 @@ export function logsTraceback(call: PyCall, model: PythonModel): boolean {
   if (!isLoggingCall(call, model)) return false;
   if (call.function.type === "PyAttribute" && call.function.attribute.name === LOG_EXCEPTION_METHOD) return true;
   const excInfo = keywordArgument(call, LOG_TRACEBACK_KEYWORD);
-  return !!excInfo && excInfo.type !== "PyFalse" && excInfo.type !== "PyNone";
+  // `exc_info=True`, `exc_info=err`, `exc_info=sys.exc_info()`: anything not known to be false.
+  return !!excInfo && truthiness(model, excInfo) !== false;
 }
 
 /** The catalog's re-raising context managers plus a rule's (each a qualified name, a suffix, or a pattern). */

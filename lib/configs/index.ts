@@ -1,52 +1,19 @@
 import type { ESLint, Linter } from "eslint";
 import type { RuleDefinition } from "@eslint/core";
+import { OPENSTACK_COMMAND_SINKS, OPENSTACK_MASK_FUNCTION, OPENSTACK_VALIDATORS } from "../analysis/catalog/index.js";
 
 export const PYTHON_FILES = ["**/*.py", "**/*.pyi"];
 
 type RuleWithDocs = RuleDefinition & { meta?: { docs?: { recommended?: boolean; severity?: "error" | "warn" } } };
 
 /**
- * Options of the `openstack` config: the oslo / Neutron idioms on top of the defaults (which already know
- * `processutils.execute`, `utils.execute`, `netns.execute`, `excutils.save_and_reraise_exception`, `LOG` and
- * `strutils.mask_password`). Listed here, not in the rules, because they only make sense in OpenStack code.
+ * Options of the `openstack` config: the catalog's OpenStack tables (`lib/analysis/catalog/openstack.ts`) on top of
+ * the defaults. Rule options extend the catalog, so oslo's masking functions and re-raising managers, known to
+ * every config, need no entry here.
  */
 export const OPENSTACK_RULE_OPTIONS: Record<string, unknown[]> = {
-  "no-command-injection": [
-    {
-      extraSinks: [
-        { name: "utils.create_process", mode: "exec" },
-        { name: "agent_utils.create_process", mode: "exec" },
-        { name: "async_process.AsyncProcess", mode: "exec" },
-        { name: "priv_utils.execute", mode: "exec" },
-      ],
-      // `netutils.is_valid_*` need no entry: `is_valid*` / `validate*` functions validate in every config.
-      validators: [
-        "uuidutils.is_uuid_like",
-        "oslo_utils.uuidutils.is_uuid_like",
-        "strutils.is_int_like",
-        "oslo_utils.strutils.is_int_like",
-      ],
-    },
-  ],
-  "no-sensitive-data-in-logs": [
-    {
-      maskingFunctions: [
-        "strutils.mask_password",
-        "strutils.mask_dict_password",
-        "oslo_utils.strutils.mask_password",
-        "oslo_utils.strutils.mask_dict_password",
-      ],
-      suggestedMaskFunction: "strutils.mask_password",
-    },
-  ],
-  "no-broad-except": [
-    {
-      reraisingContextManagers: [
-        "excutils.save_and_reraise_exception",
-        "oslo_utils.excutils.save_and_reraise_exception",
-      ],
-    },
-  ],
+  "no-command-injection": [{ extraSinks: [...OPENSTACK_COMMAND_SINKS], validators: [...OPENSTACK_VALIDATORS] }],
+  "no-sensitive-data-in-logs": [{ suggestedMaskFunction: OPENSTACK_MASK_FUNCTION }],
 };
 
 /** The rule settings of a config, derived from each rule's `meta.docs` (`recommended`, `severity`), never listed by hand. */
