@@ -1,6 +1,7 @@
-import { handlerBody, keywordArgument, withItems } from "../ast/accessors.js";
+import { blockStatements, handlerBody, keywordArgument, unparenthesize, withItems } from "../ast/accessors.js";
 import type { PyCall, PyExceptClause, PyNode } from "../ast/generated/node-types.js";
 import type { PythonModel } from "./model.js";
+import type { Binding } from "./scopes.js";
 import {
   catalog,
   extendPatterns,
@@ -41,6 +42,39 @@ export function isLoggingCall(call: PyCall, model: PythonModel, extraLoggers?: R
   );
 }
 const LOG_METHOD_SET = new Set(LOG_METHODS);
+
+/**
+ * The function a call runs when it is defined in this file: a module-level or local `def` called by name, or a
+ * method of the caller's class called as `self.method(...)`.
+ */
+export function localDefinition(call: PyCall, model: PythonModel): PyNode | null {
+  const callee = unparenthesize(call.function);
+  let binding: Binding | undefined;
+  if (callee?.type === "PyIdentifier") binding = model.reachingBindings(callee.name, callee).at(-1);
+  else if (callee?.type === "PyAttribute") {
+    const receiver = unparenthesize(callee.object);
+    if (receiver?.type !== "PyIdentifier") return null;
+    const method = model.resolveScope(receiver.name, receiver);
+    if (method?.kind !== "function" || method.parent?.kind !== "class" || method.parameters[0] !== receiver.name)
+      return null;
+    const defs = method.parent.bindings.get(callee.attribute.name);
+    binding = defs?.length === 1 ? defs[0] : undefined;
+  }
+  return binding?.kind === "def" && binding.value?.type === "PyFunctionDefinition" ? binding.value : null;
+}
+
+/**
+ * Whether a call is a logging call, or calls a function of this file that makes one (a project's own
+ * `self._log_failure()` helper), one level deep.
+ */
+export function logs(call: PyCall, model: PythonModel): boolean {
+  if (isLoggingCall(call, model) || logsTraceback(call, model)) return true;
+  const helper = localDefinition(call, model);
+  if (!helper || helper.type !== "PyFunctionDefinition") return false;
+  return callsIn(blockStatements(helper.body), model).some(
+    (inner) => isLoggingCall(inner, model) || logsTraceback(inner, model),
+  );
+}
 
 /** Whether a logging call records the traceback: `LOG.exception(...)`, `exc_info=True`, `traceback.print_exc()`. */
 export function logsTraceback(call: PyCall, model: PythonModel): boolean {

@@ -58,7 +58,12 @@ export function loggedValues(call: PyCall, model: PythonModel): LoggedValue[] {
     }
   }
   addMapping(keywordArgument(call, LOG_EXTRA_KEYWORD));
-  return out;
+  // `token if verbose else '-'`: either branch may be what is written.
+  return out.flatMap(function branches(logged: LoggedValue): LoggedValue[] {
+    const value = unparenthesize(logged.value);
+    if (value?.type !== "PyConditionalExpression") return [logged];
+    return [...branches({ ...logged, value: value.body }), ...branches({ ...logged, value: value.orelse })];
+  });
 }
 
 /** The words of an identifier: `authToken` / `auth_token` / `AUTH_TOKEN` -> ["auth", "token"]. */

@@ -5,7 +5,7 @@ import { childNodes } from "../ast/traverse.js";
 import { buildScopes, type Binding, type Scope } from "./scopes.js";
 import { debugCounters } from "../debug-counters.js";
 import { contains, dominatingStatements, type ExitRules } from "./statements.js";
-import { catalog, CONVENTIONAL_LOGGER_ATTRIBUTES, CONVENTIONAL_LOGGER_NAMES } from "./catalog/index.js";
+import { MODULE_ALIASES, catalog, CONVENTIONAL_LOGGER_ATTRIBUTES, CONVENTIONAL_LOGGER_NAMES } from "./catalog/index.js";
 import type { CalleeMatcher } from "./catalog/pattern.js";
 
 /**
@@ -155,7 +155,7 @@ export class PythonModel {
     if (cached !== undefined) return cached;
     // A name whose resolution comes back to itself (`x = f(x)` in a loop) is named as written.
     this.#names.set(node, node.type === "PyIdentifier" ? node.name : null);
-    const name = this.#resolveName(node);
+    const name = standardModuleName(this.#resolveName(node));
     this.#names.set(node, name);
     return name;
   }
@@ -406,6 +406,21 @@ const NO_LOOPS: PyNode[] = [];
 
 function loopBody(loop: PyNode): PyNode {
   return (loop as { body: PyNode }).body;
+}
+
+/**
+ * A qualified name with a green or compatibility module prefix replaced by the standard module it stands for
+ * (`eventlet.green.subprocess.Popen` -> `subprocess.Popen`, `six.moves.cPickle` -> `pickle`).
+ */
+function standardModuleName(name: string | null): string | null {
+  if (name === null || !(name.startsWith("eventlet.") || name.startsWith("six."))) return name;
+  // The longest aliased prefix wins (`six.moves.urllib.request` before `six.moves.urllib`).
+  for (let end = name.length; end > 0; end = name.lastIndexOf(".", end - 1)) {
+    const prefix = name.slice(0, end);
+    if (Object.hasOwn(MODULE_ALIASES, prefix)) return MODULE_ALIASES[prefix] + name.slice(end);
+    if (end === -1) break;
+  }
+  return name;
 }
 
 /** Bindings that replace the previous value (`x += ...` extends it instead). */

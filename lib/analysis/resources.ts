@@ -1,6 +1,6 @@
 import type { PyCall, PyNode } from "../ast/generated/node-types.js";
 import type { PythonModel } from "./model.js";
-import { catalog, HANDOFF_METHODS, OWNERSHIP_METHODS } from "./catalog/index.js";
+import { catalog, HANDOFF_METHODS, OWNERSHIP_METHODS, STDIO_KEYWORDS } from "./catalog/index.js";
 import type { Scope } from "./scopes.js";
 import { statementExpression, statementOf, unparenthesize, withItems } from "../ast/accessors.js";
 import { contains } from "./statements.js";
@@ -39,6 +39,8 @@ export function holderOf(node: PyNode): { holder: PyNode; child: PyNode } {
 
 export type Use =
   | { kind: "release"; node: PyCall }
+  | { kind: "passed"; node: PyNode }
+  | { kind: "returned"; node: PyNode }
   | { kind: "escape"; node: PyNode }
   | { kind: "with"; node: PyNode }
   | { kind: "other"; node: PyNode };
@@ -94,10 +96,22 @@ export function usesOf(
         uses.push({ kind: holder.parent?.type === "PyWithItem" && holder.value === child ? "with" : "other", node });
         continue;
       case "PyArgumentList": {
+        // Passed to a call: the callee may keep it, unless it is known only to read it; the caller still owns
+        // it when it releases it itself later.
         const call = holder.parent as PyCall;
-        uses.push({ kind: model.matchCallee(call, catalog.consumingCalls).length ? "other" : "escape", node });
+        uses.push({ kind: model.matchCallee(call, catalog.consumingCalls).length ? "other" : "passed", node });
         continue;
       }
+      case "PyKeywordArgument": {
+        // `stdout=f` of a process call: the child writes to it, the caller keeps it and must close it.
+        const keyword = holder.name.type === "PyIdentifier" ? holder.name.name : "";
+        const inCall = holder.parent?.type === "PyArgumentList";
+        uses.push({ kind: inCall && STDIO_KEYWORDS.includes(keyword) ? "other" : inCall ? "passed" : "escape", node });
+        continue;
+      }
+      case "PyReturnStatement":
+        uses.push({ kind: "returned", node: holder });
+        continue;
       default:
         if (ESCAPING_HOLDERS.has(holder.type)) {
           uses.push({ kind: "escape", node });

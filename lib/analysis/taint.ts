@@ -12,6 +12,7 @@ import {
 } from "./catalog/index.js";
 import { isGuarded, isValidatingConversion, validationWith, type Validation } from "./guards.js";
 import type { PythonModel } from "./model.js";
+import type { Binding } from "./scopes.js";
 
 /**
  * What a taint analysis looks for: where untrusted data comes from, what carries it on, and what makes it safe.
@@ -82,7 +83,11 @@ export interface TaintStep {
 
 /** Where an untrusted value came from, and the names it went through on its way to the sink (sink side first). */
 export interface TaintFlow {
-  source: { description: string; node: PyNode };
+  /**
+   * `origin`: where the data comes from in words ("the command line", "a parameter of `f()`"); `expression`: the
+   * source as written (`sys.argv`, `route`); `description`: both, for messages.
+   */
+  source: { description: string; node: PyNode; origin?: string; expression?: string };
   steps: TaintStep[];
 }
 
@@ -117,10 +122,22 @@ const memo = new WeakMap<PythonModel, WeakMap<TaintSpec, Map<string, TaintFlow |
  * A trace for messages, from the source to the sink: "parameter `route`, via `cmd` at line 12". The audit report
  * prints each hop of this form as a step of the issue.
  */
-export function describeFlow(flow: TaintFlow): string {
+export function describeFlow(flow: TaintFlow, valueText?: string): string {
   const hops = [...flow.steps].reverse().map((step) => `via \`${step.name}\` at line ${step.line}`);
+  // `sys.argv` (sys.argv) says nothing: when the value is the source itself, say where it comes from in words.
+  const { origin, expression, description } = flow.source;
+  const source = !hops.length && origin && valueText !== undefined && valueText === expression ? origin : description;
   // A name assigned from itself (`cmd = cmd + [x]`) is one hop, not two.
-  return [flow.source.description, ...hops.filter((hop, i) => hop !== hops[i - 1])].join(", ");
+  return [source, ...hops.filter((hop, i) => hop !== hops[i - 1])].join(", ");
+}
+
+function sourceOf(entry: SourceEntry, expression: string, node: PyNode): TaintFlow["source"] {
+  return {
+    description: entry.description ? `${entry.description}, \`${expression}\`` : `\`${expression}\``,
+    node,
+    origin: entry.description,
+    expression: expression.replace(/\(\)$/u, ""),
+  };
 }
 
 const MAX_DEPTH = 24;
@@ -145,13 +162,13 @@ class Analysis {
       case "PyAttribute": {
         const qualified = model.qualifiedName(node);
         const source = spec.sourceValues.first(qualified);
-        if (source) return { source: { description: source.description ?? `\`${qualified}\``, node }, steps: [] };
+        if (source) return { source: sourceOf(source, qualified!, node), steps: [] };
         return recurse(node.object);
       }
       case "PySubscript": {
         const qualified = model.qualifiedName(node.value);
         const source = spec.sourceValues.first(qualified);
-        if (source) return { source: { description: source.description ?? `\`${qualified}\``, node }, steps: [] };
+        if (source) return { source: sourceOf(source, qualified!, node), steps: [] };
         // A lookup in a constant table (`COMMANDS[op]`) yields one of its known values.
         const table = unparenthesize(node.value);
         if (table && (isStatic(model, table) || isConstantTable(table, model))) return null;
@@ -191,7 +208,7 @@ class Analysis {
         if (isValidatingConversion(node, model, spec.validation)) return null;
         const callee = model.calleeName(node);
         const source = spec.sourceCalls.first(callee);
-        if (source) return { source: { description: source.description ?? `\`${callee}()\``, node }, steps: [] };
+        if (source) return { source: sourceOf(source, `${callee}()`, node), steps: [] };
         if (spec.propagatingCalls.matches(callee)) {
           for (const arg of callArguments(node)) {
             const flow = recurse(arg.type === "PyKeywordArgument" ? arg.value : arg);
@@ -224,8 +241,7 @@ class Analysis {
     let flow: TaintFlow | null = null;
     for (const binding of model.reachingBindings(node.name, node)) {
       if (binding.kind === "param") {
-        if (spec.parameters)
-          flow ??= { source: { description: `parameter \`${node.name}\``, node: binding.target }, steps: [] };
+        if (spec.parameters) flow ??= { source: parameterSource(node.name, binding), steps: [] };
         continue;
       }
       if (!["assign", "augmented", "for", "unpack", "with"].includes(binding.kind)) continue;
@@ -244,6 +260,17 @@ class Analysis {
     if (flow && isGuarded(node.name, at, model, spec.validation)) return null;
     return flow;
   }
+}
+
+function parameterSource(name: string, binding: Binding): TaintFlow["source"] {
+  const fn = binding.scope.node;
+  const owner = fn.type === "PyFunctionDefinition" ? `\`${fn.name.name}()\`` : "a lambda";
+  return {
+    description: `parameter \`${name}\``,
+    node: binding.target,
+    origin: `a parameter of ${owner}`,
+    expression: name,
+  };
 }
 
 /** A module-level name bound once to a literal dict/tuple/list of constants (a lookup table). */

@@ -70,7 +70,7 @@ function fence(lines: string[]): string {
  * "(parameter `route`, via `cmd` at line 12)" (see `describeFlow`). Null for messages without a trace.
  */
 function traceSteps(message: string): string[] | null {
-  const trace = /\(((?:parameter `[^`]+`|`[^`]+`)(?:, via `[^`]+` at line \d+)*)\) reaches /u.exec(message);
+  const trace = /^`[^`]*` \((.+?)\) reaches `/u.exec(message);
   if (!trace) return null;
   const [source, ...hops] = trace[1].split(", via ");
   return [

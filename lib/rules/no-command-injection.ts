@@ -1,6 +1,8 @@
 import type { PyCall, PyNode } from "../ast/generated/node-types.js";
 import type { PythonModel } from "../analysis/index.js";
 import {
+  CalleeMatcher,
+  PASS_THROUGH_ARGV,
   catalog,
   COMMAND_SANITIZERS,
   extendMatcher,
@@ -11,11 +13,19 @@ import { isValidatingConversion } from "../analysis/guards.js";
 import { truthiness } from "../analysis/values.js";
 import { sequenceElements, stringParts, type StringPart } from "../analysis/strings.js";
 import { analyze, defineTaintSpec, describeFlow, type TaintSpec, type TaintStep } from "../analysis/taint.js";
-import { callArguments, isStatement, keywordArgument, positionalArguments, unparenthesize } from "../ast/accessors.js";
+import {
+  callArguments,
+  dottedName,
+  isStatement,
+  keywordArgument,
+  positionalArguments,
+  unparenthesize,
+} from "../ast/accessors.js";
 import { createRule, importFix, shortText, type PythonRuleSourceCode } from "../rule-kit/index.js";
 
 type Mode = "shell" | "exec";
-type Options = [{ extraSinks: Array<{ name: string; mode: Mode }>; sanitizers: string[]; validators: string[] }];
+type ExtraSink = { name: string; mode: Mode; form?: "list" | "varargs" };
+type Options = [{ extraSinks: ExtraSink[]; sanitizers: string[]; validators: string[] }];
 type MessageIds = "shellInjection" | "untrustedArgument" | "quote";
 
 export default createRule<Options, MessageIds>({
@@ -80,14 +90,19 @@ export default createRule<Options, MessageIds>({
           extraSinks: {
             type: "array",
             description:
-              "More command sinks: a dotted callee (qualified, or a suffix such as `ssh.execute`) and whether it runs a shell string or an argv list.",
+              "More command sinks: a dotted callee (qualified, a suffix such as `ssh.execute`, or a callee pattern), whether it runs a shell string or an argv list, and whether the argv is one list argument or every positional argument. `shell=True` on an exec sink switches it to shell mode.",
             items: {
               type: "object",
               properties: {
                 name: { type: "string", description: "Callee name or suffix." },
                 mode: {
                   enum: ["shell", "exec"],
-                  description: "`shell`: the first argument is a shell string; `exec`: an argv list.",
+                  description: "`shell`: the first argument is a shell string; `exec`: an argv.",
+                },
+                form: {
+                  enum: ["list", "varargs"],
+                  description:
+                    "For `exec`: `list` (default), the argv is the first argument (or `cmd=`/`args=`); `varargs`, every positional argument is one argv element (`execute('ip', 'link', dev)`), `*cmd` spread included.",
                 },
               },
               required: ["name", "mode"],
@@ -114,6 +129,7 @@ export default createRule<Options, MessageIds>({
   create(context, tools) {
     const [{ extraSinks, sanitizers, validators }] = context.options;
     const sinks = commandSinksWith(extraSinks);
+    const extraAsWritten = extraSinks.length ? commandSinksWith(extraSinks, NO_SINKS) : null;
     const spec = commandSpec(sanitizers, validators);
     const sourceCode = context.sourceCode;
     let model: PythonModel;
@@ -121,8 +137,10 @@ export default createRule<Options, MessageIds>({
     /** The argument a sink's entry names: a position or one of its keywords. */
     function commandArgument(call: PyCall, entry: SinkEntry): PyNode | null {
       const slot = entry.argument;
-      if (slot.position !== undefined) {
-        const positional = positionalArguments(call)[slot.position];
+      // A varargs sink switched to a shell (`execute(cmd, shell=True)`) takes its command line first.
+      const position = slot.position ?? (slot.varargs ? 0 : undefined);
+      if (position !== undefined) {
+        const positional = positionalArguments(call)[position];
         if (positional) return positional;
       }
       for (const keyword of slot.keywords ?? []) {
@@ -168,7 +186,12 @@ export default createRule<Options, MessageIds>({
     function checkShell(call: PyCall, entry: SinkEntry, sink: string): void {
       const command = commandArgument(call, entry);
       if (!command) return;
-      const parts = unquotedParts(unparenthesize(command)!);
+      // A parameter that is the whole command line (`def popen(args, shell=False): Popen(args, shell=shell)`) is a
+      // pass-through wrapper, as in argv mode: its callers build the command and are checked where they do.
+      const whole = unparenthesize(command)!;
+      if (whole.type === "PyIdentifier" && model.reachingBindings(whole.name, whole).every((b) => b.kind === "param"))
+        return;
+      const parts = unquotedParts(whole);
       if (!parts.length) return;
       // Parts that are whole identifiers bound locally were replaced by the identifier: quote what is visible.
       const value = sourceCode.getText(parts[0]);
@@ -201,7 +224,9 @@ export default createRule<Options, MessageIds>({
       } else {
         const command = commandArgument(call, entry);
         if (!command) return;
-        elements = argvOf(command, call);
+        const positional = positionalArguments(call);
+        const extra = (entry.elements ?? []).flatMap((i) => (positional[i] ? [positional[i]] : []));
+        elements = [...extra, ...argvOf(command, call)];
       }
       for (const element of elements) {
         const flow = analyze(model, spec, element, call);
@@ -212,7 +237,11 @@ export default createRule<Options, MessageIds>({
         context.report({
           node: call,
           messageId: "untrustedArgument",
-          data: { value: shortText(sourceCode.getText(element)), source: describeFlow(trace), sink },
+          data: {
+            value: shortText(sourceCode.getText(element)),
+            source: describeFlow(trace, sourceCode.getText(element)),
+            sink,
+          },
         });
         return;
       }
@@ -226,7 +255,8 @@ export default createRule<Options, MessageIds>({
      */
     function argvOf(arg: PyNode, at: PyNode): PyNode[] {
       const { elements, unknown } = sequenceElements(model, arg, at);
-      return [...elements, ...unknown];
+      // The program's own arguments spread whole (`[sys.executable] + sys.argv`) are passed on, not built.
+      return [...elements, ...unknown.filter((node) => !passThroughArgv.matches(model.qualifiedName(node)))];
     }
 
     /** The kind a call runs its command as: the entry's, or the kind its switch selects (`shell=True`). */
@@ -239,8 +269,17 @@ export default createRule<Options, MessageIds>({
     return {
       Program() {
         model = tools.model;
-        for (const { call, entries } of model.callsTo(sinks)) {
-          const entry = entries[0];
+        const found = model.callsTo(sinks).map(({ call, entries }) => ({ call, entry: entries[0] }));
+        // A team names its sinks as its code writes them (`priv_rootwrap.execute` after
+        // `from os_brick.privileged import rootwrap as priv_rootwrap`): match those as written too.
+        if (extraAsWritten) {
+          const matched = new Set<PyNode>(found.map((f) => f.call));
+          for (const call of model.calls) {
+            const entry = matched.has(call) ? undefined : extraAsWritten.first(dottedName(call.function));
+            if (entry) found.push({ call, entry });
+          }
+        }
+        for (const { call, entry } of found) {
           const sink =
             call.function.type === "PyAttribute" || call.function.type === "PyIdentifier"
               ? sourceCode.getText(call.function).replace(/\s+/gu, "")
@@ -270,20 +309,29 @@ function listStep(element: PyNode): TaintStep | null {
   return null;
 }
 
+const passThroughArgv = CalleeMatcher.of(PASS_THROUGH_ARGV);
+
 /** `%d`-style conversions: they insert only numbers (anything else raises), so nothing a shell would parse. */
 const NUMERIC_CONVERSIONS = new Set(["d", "i", "u", "x", "X", "o", "e", "E", "f", "F", "g", "G"]);
 
 /** The catalog's command sinks plus a rule's `extraSinks` (a name is a qualified name or a suffix). */
-function commandSinksWith(extraSinks: ReadonlyArray<{ name: string; mode: Mode }>) {
+const NO_SINKS = new CalleeMatcher<SinkEntry>();
+
+function commandSinksWith(extraSinks: readonly ExtraSink[], base: CalleeMatcher<SinkEntry> = catalog.commandSinks) {
   return extendMatcher<SinkEntry>(
-    catalog.commandSinks,
-    extraSinks.map(({ name, mode }) => {
+    base,
+    extraSinks.map(({ name, mode, form }) => {
       const pattern = name.includes("*") ? name : `*.${name}`;
-      const entry: SinkEntry = {
-        callee: pattern,
-        kind: mode === "shell" ? "shell" : "argv",
-        argument: { position: 0, keywords: ["args", "cmd"] },
-      };
+      const entry: SinkEntry =
+        mode === "shell"
+          ? { callee: pattern, kind: "shell", argument: { position: 0, keywords: ["args", "cmd"] } }
+          : {
+              callee: pattern,
+              kind: "argv",
+              argument: form === "varargs" ? { varargs: true } : { position: 0, keywords: ["args", "cmd"] },
+              // A team executor that takes `shell=True` (as subprocess does) runs its command through a shell.
+              switch: { keyword: "shell", whenTruthy: "shell" },
+            };
       return [pattern, entry] as const;
     }),
   );

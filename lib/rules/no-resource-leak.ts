@@ -25,6 +25,7 @@ type MessageIds =
   | "unbound"
   | "neverReleased"
   | "notReleasedOnError"
+  | "leakedBeforeReturn"
   | "lockNotReleasedOnError"
   | "lockNeverReleased"
   | "useWith"
@@ -46,6 +47,7 @@ export default createRule<Options, MessageIds>({
         unbound: { id: "no-resource-leak/unbound", ruff: ["SIM115"], cwe: [772] },
         neverReleased: { id: "no-resource-leak/never-released", ruff: ["SIM115"], cwe: [772] },
         notReleasedOnError: { id: "no-resource-leak/not-released-on-error", ruff: ["SIM115"], cwe: [404] },
+        leakedBeforeReturn: { id: "no-resource-leak/leaked-before-return", cwe: [404] },
         lockNeverReleased: { id: "no-resource-leak/lock-never-released", cwe: [667] },
         lockNotReleasedOnError: { id: "no-resource-leak/lock-not-released-on-error", cwe: [667] },
       },
@@ -58,6 +60,8 @@ export default createRule<Options, MessageIds>({
         "`{{name}}` (from `{{call}}`) is never released: nothing calls `{{name}}.{{release}}()`; manage it with `with` or release it in `finally:`.",
       notReleasedOnError:
         "`{{name}}` (from `{{call}}`) is released only on the normal path: an exception before `{{name}}.{{release}}()` leaks it; use `with` or `try/finally`.",
+      leakedBeforeReturn:
+        "`{{name}}` (from `{{call}}`) is returned to the caller, but an exception before the `return` leaks it: release it on that path (`except BaseException: {{name}}.{{release}}(); raise`).",
       lockNotReleasedOnError:
         "`{{lock}}.{{acquire}}()` is released only on the normal path: an exception before `{{lock}}.{{release}}()` keeps it held forever; use `with {{lock}}:` or `try/finally`.",
       lockNeverReleased: "`{{lock}}.{{acquire}}()` has no matching `{{lock}}.{{release}}()` in this function.",
@@ -170,8 +174,19 @@ export default createRule<Options, MessageIds>({
       const uses = usesOf(name, scope, call, releaseMethods, model!);
       if (uses.some((use) => use.kind === "escape" || use.kind === "with")) return;
       const released = uses.filter((use) => use.kind === "release").map((use) => use.node as PyCall);
+      const returned = uses.filter((use) => use.kind === "returned").map((use) => use.node);
       const release = releaseMethods[0];
+      if (returned.length) {
+        // Handed to the caller, who will release it, but only if nothing raises before the `return`.
+        if (released.length) return;
+        const first = returned[0];
+        if (mayRaiseBetween(call, first, scope, model!, new Set([first])))
+          context.report({ node: call, messageId: "leakedBeforeReturn", data: { name, call: callText, release } });
+        return;
+      }
       if (!released.length) {
+        // Passed to a call that may keep it (`self._files.append(f)`, `register(f)`): its owner now.
+        if (uses.some((use) => use.kind === "passed")) return;
         context.report({ node: call, messageId: "neverReleased", data: { name, call: callText, release } });
         return;
       }

@@ -29,6 +29,7 @@ export * from "./commands.js";
 export * from "./constants.js";
 export * from "./exceptions.js";
 export * from "./logging.js";
+export * from "./modules.js";
 export * from "./openstack.js";
 export * from "./pattern.js";
 export * from "./resources.js";

@@ -72,3 +72,6 @@ export const OWNERSHIP_METHODS: readonly string[] = ["enter_context", "push", "c
 
 /** Methods through which a resource is handed to another owner (entered by hand, or its raw handle detached). */
 export const HANDOFF_METHODS: readonly string[] = ["__enter__", "detach"];
+
+/** Keyword arguments of process calls that take a file the caller keeps owning (`subprocess.Popen(..., stdout=f)`). */
+export const STDIO_KEYWORDS: readonly string[] = ["stdin", "stdout", "stderr"];

@@ -3,16 +3,22 @@ import type { SourceEntry } from "./types.js";
 
 /** Where untrusted data enters a process besides a function's parameters. */
 export const PROCESS_INPUT_SOURCES: readonly SourceEntry[] = [
-  { callee: "os.getenv" },
-  { callee: "os.environ.get" },
-  { callee: "input" },
-  { callee: "raw_input" },
-  { callee: "sys.stdin.read" },
-  { callee: "sys.stdin.readline" },
-  { callee: "sys.stdin.readlines" },
-  { value: "sys.argv" },
-  { value: "os.environ" },
+  { callee: "os.getenv", description: "the environment" },
+  { callee: "os.environ.get", description: "the environment" },
+  { callee: "input", description: "user input" },
+  { callee: "raw_input", description: "user input" },
+  { callee: "sys.stdin.read", description: "standard input" },
+  { callee: "sys.stdin.readline", description: "standard input" },
+  { callee: "sys.stdin.readlines", description: "standard input" },
+  { value: "sys.argv", description: "the command line" },
+  { value: "os.environ", description: "the environment" },
 ];
+
+/**
+ * A program's own arguments passed on whole (`os.execv(sys.executable, [sys.executable] + sys.argv)` re-executes
+ * itself): not an injection, whoever gave them.
+ */
+export const PASS_THROUGH_ARGV: readonly string[] = ["sys.argv"];
 
 /** Calls whose result carries the taint of their arguments. */
 export const PROPAGATING_CALLS: readonly CalleePattern[] = [

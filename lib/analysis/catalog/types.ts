@@ -38,6 +38,8 @@ export interface SinkEntry extends CheckReference {
   switch?: { keyword: string; whenTruthy: SinkKind } & CheckReference;
   /** Skip this many leading argv elements of a varargs sink (`os.spawnl(mode, path, ...)`: the mode). */
   skip?: number;
+  /** Positional arguments that are argv elements besides the list (`os.execv(path, args)`: the path). */
+  elements?: readonly number[];
 }
 
 /** A sanitizer makes a value safe for the given sink kinds (`shlex.quote` for a shell). */
@@ -50,7 +52,7 @@ export interface SanitizerEntry {
 export interface SourceEntry {
   callee?: CalleePattern;
   value?: CalleePattern;
-  /** How the trace names it; the matched name when absent. */
+  /** Where the data comes from, in words ("the command line"); the trace adds the expression. */
   description?: string;
 }
 
