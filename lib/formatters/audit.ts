@@ -64,11 +64,58 @@ function fence(lines: string[]): string {
   return "`".repeat(longest + 1);
 }
 
-/** The reported lines (at most 6), without their common indentation. */
 /**
  * The hops of a taint trace in a message, source first: rules on the taint engine write it as
  * "(parameter `route`, via `cmd` at line 12)" (see `describeFlow`). Null for messages without a trace.
  */
+/** Findings grouped by check (message id) in the order of their first finding; each group keeps location order. */
+function checkGroups(findings: Finding[]): Array<{ key: string; findings: Finding[] }> {
+  const groups = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    const key = `${finding.message.ruleId}|${finding.check?.id ?? ""}`;
+    const list = groups.get(key);
+    if (list) list.push(finding);
+    else groups.set(key, [finding]);
+  }
+  return [...groups].map(([key, list]) => ({ key, findings: list }));
+}
+
+/** How many roll-up rows of files to print before summing up the rest (the full list is in the sections below). */
+const ROLL_UP_FILES = 25;
+
+/** The report's first table: findings per check and per file, most first, so that large groups are triaged as one. */
+function rollUp(categories: Category[]): string[] {
+  const byCheck = new Map<string, { label: string; category: string; findings: number; defects: number }>();
+  const byFile = new Map<string, { findings: number; defects: number }>();
+  for (const category of categories)
+    for (const finding of category.findings) {
+      const label = finding.check ? `\`${finding.check.id}\`` : `\`${finding.message.ruleId}\``;
+      const defect = finding.message.severity === 2 ? 1 : 0;
+      const check = byCheck.get(label) ?? { label, category: category.title, findings: 0, defects: 0 };
+      check.findings++;
+      check.defects += defect;
+      byCheck.set(label, check);
+      const file = byFile.get(finding.file) ?? { findings: 0, defects: 0 };
+      file.findings++;
+      file.defects += defect;
+      byFile.set(finding.file, file);
+    }
+  const most = <T extends { findings: number }>(a: [string, T], b: [string, T]) =>
+    b[1].findings - a[1].findings || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+  const out = ["## Roll-up", "", "| Check | Category | Findings | Defects |", "| --- | --- | ---: | ---: |"];
+  for (const [, c] of [...byCheck].sort(most))
+    out.push(`| ${c.label} | ${c.category} | ${c.findings} | ${c.defects} |`);
+  out.push("", "| File | Findings | Defects |", "| --- | ---: | ---: |");
+  const files = [...byFile].sort(most);
+  for (const [file, f] of files.slice(0, ROLL_UP_FILES)) out.push(`| \`${file}\` | ${f.findings} | ${f.defects} |`);
+  if (files.length > ROLL_UP_FILES) {
+    const rest = files.slice(ROLL_UP_FILES);
+    const sum = (key: "findings" | "defects") => rest.reduce((n, [, f]) => n + f[key], 0);
+    out.push(`| ${plural(rest.length, "more file")} | ${sum("findings")} | ${sum("defects")} |`);
+  }
+  return out;
+}
+
 function traceSteps(message: string): string[] | null {
   const trace = /^`[^`]*` \((.+?)\) reaches `/u.exec(message);
   if (!trace) return null;
@@ -79,9 +126,25 @@ function traceSteps(message: string): string[] | null {
   ];
 }
 
+/**
+ * The reported lines (at most 6), without their common indentation. When they end a compound statement's header
+ * (`except Exception:`), the start of its body follows (up to 6 more lines): what a handler does with the
+ * exception is the finding.
+ */
 function sourceExcerpt(lines: string[], message: Linter.LintMessage): string[] {
   const first = message.line - 1;
-  const last = Math.min((message.endLine ?? message.line) - 1, first + 5);
+  let last = Math.min((message.endLine ?? message.line) - 1, first + 5);
+  const indentOf = (line: string) => /^[ \t]*/u.exec(line)![0].length;
+  if (/:\s*(#.*)?$/u.test(lines[last] ?? "")) {
+    const header = indentOf(lines[first] ?? "");
+    let end = last;
+    for (let i = last + 1; i < lines.length && i <= last + 6; i++) {
+      if (lines[i].trim() && indentOf(lines[i]) <= header) break;
+      end = i;
+    }
+    while (end > last && !lines[end].trim()) end--;
+    last = end;
+  }
   const excerpt = lines.slice(first, last + 1).map((l) => l.replace(/\s+$/u, ""));
   const indent = Math.min(...excerpt.filter((l) => l.trim()).map((l) => /^\s*/u.exec(l)![0].length));
   return excerpt.map((l) => l.slice(Number.isFinite(indent) ? indent : 0));
@@ -152,6 +215,8 @@ function formatAudit(results: ESLint.LintResult[], context: FormatterContext = {
     "",
   );
 
+  if (totalFindings) out.push(...rollUp(ordered), "");
+
   ordered.forEach((category, index) => {
     const number = index + 1;
     const rules = [...category.ruleIds]
@@ -164,30 +229,33 @@ function formatAudit(results: ESLint.LintResult[], context: FormatterContext = {
       `Rule: ${rules}. ${plural(category.findings.length, "finding")}.`,
       "",
     );
-    category.findings.forEach((finding, i) => {
-      const { message } = finding;
-      const severity = message.severity === 2 ? "defect" : "hardening advice";
-      const where =
-        `\`${finding.file}\`, line ${message.line}` +
-        (finding.scope ? `, in \`${finding.scope}\`` : ", at module level");
-      out.push(`### ${number}.${i + 1} ${finding.file}:${message.line} (${severity})`, "");
-      out.push(`**Location:** ${where}`, "");
-      if (finding.check) {
-        const cwe = finding.check.cwe?.length ? ` (${finding.check.cwe.map((n) => `CWE-${n}`).join(", ")})` : "";
-        out.push(`**Check:** \`${finding.check.id}\`${cwe}`, "");
-      }
-      out.push(`**Issue:** ${message.message}`, "");
-      const steps = traceSteps(message.message);
-      if (steps) {
-        out.push("**Data flow:**", "");
-        steps.forEach((step, k) => out.push(`${k + 1}. ${step}`));
-        out.push(`${steps.length + 1}. reaches the call at line ${message.line}`, "");
-      }
-      if (finding.source.length) {
-        const marker = fence(finding.source);
-        out.push(`${marker}python`, ...finding.source, marker, "");
-      }
-      out.push(`**Solution:** ${finding.solution}`, "");
+    // One heading per check, its Solution once, then each location: 130 similar findings read as one group.
+    checkGroups(category.findings).forEach((group, g) => {
+      const { check } = group.findings[0];
+      const cwe = check?.cwe?.length ? ` (${check.cwe.map((n) => `CWE-${n}`).join(", ")})` : "";
+      const name = check ? `Check \`${check.id}\`${cwe}` : `Rule \`${group.findings[0].message.ruleId}\``;
+      out.push(`### ${number}.${g + 1} ${name}: ${plural(group.findings.length, "finding")}`, "");
+      out.push(`**Solution:** ${group.findings[0].solution}`, "");
+      group.findings.forEach((finding, i) => {
+        const { message } = finding;
+        const severity = message.severity === 2 ? "defect" : "hardening advice";
+        const where =
+          `\`${finding.file}\`, line ${message.line}` +
+          (finding.scope ? `, in \`${finding.scope}\`` : ", at module level");
+        out.push(`#### ${number}.${g + 1}.${i + 1} ${finding.file}:${message.line} (${severity})`, "");
+        out.push(`**Location:** ${where}`, "");
+        out.push(`**Issue:** ${message.message}`, "");
+        const steps = traceSteps(message.message);
+        if (steps) {
+          out.push("**Data flow:**", "");
+          steps.forEach((step, k) => out.push(`${k + 1}. ${step}`));
+          out.push(`${steps.length + 1}. reaches the call at line ${message.line}`, "");
+        }
+        if (finding.source.length) {
+          const marker = fence(finding.source);
+          out.push(`${marker}python`, ...finding.source, marker, "");
+        }
+      });
     });
   });
 

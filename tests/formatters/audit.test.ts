@@ -36,23 +36,33 @@ describe("audit formatter", () => {
         "",
         "Audited 1 file: 1 finding (1 defect, 0 hardening advice items).",
         "",
+        "## Roll-up",
+        "",
+        "| Check | Category | Findings | Defects |",
+        "| --- | --- | ---: | ---: |",
+        "| `B602` | Command execution without validation | 1 | 1 |",
+        "",
+        "| File | Findings | Defects |",
+        "| --- | ---: | ---: |",
+        "| `agent/router.py` | 1 | 1 |",
+        "",
         "## 1. Command execution without validation",
         "",
         "Rule: `python-audit/no-command-injection`. 1 finding.",
         "",
-        "### 1.1 agent/router.py:6 (defect)",
+        "### 1.1 Check `B602` (CWE-78): 1 finding",
+        "",
+        `**Solution:** ${remediation}`,
+        "",
+        "#### 1.1.1 agent/router.py:6 (defect)",
         "",
         "**Location:** `agent/router.py`, line 6, in `Router.run()`",
-        "",
-        "**Check:** `B602` (CWE-78)",
         "",
         `**Issue:** ${results[0].messages[0].message}`,
         "",
         "```python",
         'subprocess.call("ip netns exec " + cmd, shell=True)',
         "```",
-        "",
-        `**Solution:** ${remediation}`,
         "",
         "## Conclusion",
         "",
@@ -70,7 +80,7 @@ describe("audit formatter", () => {
       "a.py": "def f(p):\n    fh = open(p)\n    data = fh.read()\n    fh.close()\n    return data\n",
     });
     const report = formatAudit(results, context);
-    assert.match(report, /^### 1\.1 a\.py:2 \(hardening advice\)$/mu);
+    assert.match(report, /^#### 1\.1\.1 a\.py:2 \(hardening advice\)$/mu);
     assert.match(
       report,
       /## Conclusion\n\nNo security defects are detected in the code\n\n1 warning above is hardening advice\.\n/u,
@@ -96,6 +106,42 @@ describe("audit formatter", () => {
       ),
       report,
     );
+  });
+
+  it("groups a check's findings under one heading, shows a broad handler's body, and rolls up by check and file", async () => {
+    // A generated project: 40 files with a swallowing handler each, 3 of them with a command finding too.
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 40; i++) {
+      files[`svc/m${String(i).padStart(2, "0")}.py`] =
+        "import logging\nimport subprocess\nLOG = logging.getLogger(__name__)\n\n\ndef f(arg):\n" +
+        "    try:\n        run()\n    except Exception:\n        LOG.warning('failed')\n        return None\n" +
+        (i % 13 === 0 ? "    subprocess.run(['ip', arg])\n" : "");
+    }
+    const { results, context } = await lint(files);
+    const report = formatAudit(results, context);
+    // Roll-up first: per check, then per file (25 rows, then the rest summed).
+    const rollUp = report.slice(report.indexOf("## Roll-up"), report.indexOf("## 1."));
+    assert.ok(
+      rollUp.includes("| `no-broad-except/logged-but-swallowed` | Broad exception handling | 40 | 0 |"),
+      rollUp,
+    );
+    assert.ok(rollUp.includes("| `B603` | Command execution without validation | 4 | 4 |"), rollUp);
+    assert.ok(rollUp.includes("| `svc/m00.py` | 2 | 1 |"), rollUp);
+    assert.ok(rollUp.includes("| 15 more files | 15 | 0 |"), rollUp);
+    // One heading and one Solution per check, however many findings.
+    assert.equal(
+      [...report.matchAll(/^### \d+\.\d+ Check `no-broad-except\/logged-but-swallowed` \(CWE-396\): 40 findings$/gmu)]
+        .length,
+      1,
+    );
+    assert.equal([...report.matchAll(/^\*\*Solution:\*\*/gmu)].length, 2);
+    // The handler's body is shown, not only its `except` line.
+    assert.ok(
+      report.includes("```python\nexcept Exception:\n    LOG.warning('failed')\n    return None\n```"),
+      report.slice(0, 3000),
+    );
+    // Deterministic: the same report for the results in another order.
+    assert.equal(formatAudit([...results].reverse(), context), report);
   });
 
   it("handles zero files, and clean files", () => {
@@ -152,7 +198,13 @@ describe("audit formatter", () => {
     const { results, context } = await lint({ "big.py": text });
     assert.equal(results[0].messages.length, 3000);
     const report = formatAudit(results, context);
-    const numbers = [...report.matchAll(/^### 1\.(\d+) big\.py:(\d+) /gmu)].map((m) => [Number(m[1]), Number(m[2])]);
+    // One check: one heading with its Solution once, then the 3,000 locations in order.
+    assert.equal([...report.matchAll(/^### 1\.1 Check `B602` \(CWE-78\): 3000 findings$/gmu)].length, 1);
+    assert.equal([...report.matchAll(/^\*\*Solution:\*\*/gmu)].length, 1);
+    const numbers = [...report.matchAll(/^#### 1\.1\.(\d+) big\.py:(\d+) /gmu)].map((m) => [
+      Number(m[1]),
+      Number(m[2]),
+    ]);
     assert.equal(numbers.length, 3000);
     assert.ok(numbers.every(([n, line]) => line === n + 1));
   });
