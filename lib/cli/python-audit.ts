@@ -108,13 +108,17 @@ const literalGlob = (path: string) => path.replace(/[\\*?[\]{}()!+@]/gu, (c) => 
 export function gitignorePatterns(cwd: string): string[] {
   try {
     // Run inside an ignored folder (a build tree, a vendored copy): the user chose it, so audit it all.
-    if (spawnSync("git", ["check-ignore", "-q", "."], { cwd, stdio: "ignore" }).status === 0) return [];
-    const out = execFileSync("git", ["ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--directory"], {
-      cwd,
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "ignore"],
-      maxBuffer: 256 * 1024 * 1024,
-    });
+    if (spawnSync("git", [...GIT_SAFE, "check-ignore", "-q", "."], { cwd, stdio: "ignore" }).status === 0) return [];
+    const out = execFileSync(
+      "git",
+      [...GIT_SAFE, "ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--directory"],
+      {
+        cwd,
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "ignore"],
+        maxBuffer: 256 * 1024 * 1024,
+      },
+    );
     return out.split("\0").filter(Boolean).map(literalGlob);
   } catch {
     return gitignoreFilePatterns(cwd);
@@ -186,6 +190,24 @@ export function startProgress(
   };
 }
 
+/**
+ * Whether a config's `language` for `.py` files is this plugin's: ESLint 9 reports the configured string
+ * (`"python-audit/python"`), ESLint 10 the language object itself.
+ */
+function lintsWithPythonAudit(language: unknown, plugin: { languages?: Record<string, unknown> }): boolean {
+  if (language === "python-audit/python") return true;
+  if (!language || typeof language !== "object") return false;
+  return (
+    language === plugin.languages?.python || language.constructor?.name === plugin.languages?.python?.constructor?.name
+  );
+}
+
+/**
+ * Options for the bin's git calls: a repository's own config may name programs that git runs (an fsmonitor hook);
+ * auditing an untrusted checkout must not run them.
+ */
+const GIT_SAFE = ["-c", "core.fsmonitor=false"];
+
 async function loadFormatter(eslint: ESLintClass, format: string): Promise<ESLintClass.LoadedFormatter> {
   if (format === "audit") return eslint.loadFormatter(join(__dirname, "..", "formatters", "audit.js"));
   if (format === "sarif") {
@@ -221,7 +243,11 @@ export async function main(
     io.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const plugin = require("../../index.js") as { meta: { version: string }; configs: Record<string, Linter.Config> };
+  const plugin = require("../../index.js") as {
+    meta: { version: string };
+    configs: Record<string, Linter.Config>;
+    languages?: Record<string, unknown>;
+  };
   if (options === "version") {
     io.stdout.write(`${plugin.meta.version}\n`);
     return 0;
@@ -259,10 +285,16 @@ export async function main(
       );
       eslint = new ESLint({ ...base, overrideConfig: progressConfig } as ESLintClass.Options);
       const pyConfig = await eslint.calculateConfigForFile(join(cwd, "__python_audit__.py")).catch(() => undefined);
-      if (!pyConfig || pyConfig.language !== "python-audit/python") {
+      if (!lintsWithPythonAudit(pyConfig?.language, plugin)) {
+        // Never report "no findings" for an audit that did not run: fall back to the plugin's own config.
         io.stderr.write(
-          `python-audit: that config does not lint .py files with python-audit; add pythonAudit.configs.${options.config} to it, or run with --no-config-lookup.\n`,
+          `python-audit: that config does not lint .py files with python-audit, so the plugin's ${options.config} config audits them instead; add pythonAudit.configs.${options.config} to it, or run with --no-config-lookup.\n`,
         );
+        eslint = new ESLint({
+          ...base,
+          overrideConfigFile: true,
+          overrideConfig: [plugin.configs[options.config], ...progressConfig],
+        } as ESLintClass.Options);
       }
     }
   }

@@ -137,11 +137,20 @@ describe("python-audit bin (packed package)", function () {
     try {
       const own = project.run(project.pluginBin, ["-f", "json", "agent"]);
       assert.match(own.stderr, /using your ESLint config .*eslint\.config\.mjs/u);
+      // The config lints .py files with the plugin (ESLint 10 reports the language as an object): no false warning.
+      assert.doesNotMatch(own.stderr, /does not lint/u);
       assert.ok(!own.stdout.includes("no-broad-except"));
       const plain = project.run(project.pluginBin, ["-f", "json", "--no-config-lookup", "agent"]);
       assert.ok(plain.stdout.includes("no-broad-except"));
+      // A config that does not lint .py files: the plugin's own config audits them, and says so (never exit 0 unaudited).
       project.write({ "eslint.config.mjs": "export default [];\n" });
-      assert.match(project.run(project.pluginBin, ["agent"]).stderr, /does not lint \.py files with python-audit/u);
+      const fallback = project.run(project.pluginBin, ["-f", "json", "agent"]);
+      assert.match(
+        fallback.stderr,
+        /does not lint \.py files with python-audit, so the plugin's recommended config audits them/u,
+      );
+      assert.equal(fallback.status, 1);
+      assert.ok(fallback.stdout.includes("no-broad-except"));
     } finally {
       project.write({ "eslint.config.mjs": "" });
       execFileSync("rm", [join(project.dir, "eslint.config.mjs")]);
