@@ -1,4 +1,11 @@
-import { blockStatements, handlerBody, keywordArgument, unparenthesize, withItems } from "../ast/accessors.js";
+import {
+  blockStatements,
+  caughtName,
+  handlerBody,
+  keywordArgument,
+  unparenthesize,
+  withItems,
+} from "../ast/accessors.js";
 import type { PyCall, PyExceptClause, PyNode } from "../ast/generated/node-types.js";
 import type { PythonModel } from "./model.js";
 import type { Binding } from "./scopes.js";
@@ -9,10 +16,12 @@ import {
   LOG_METHODS,
   LOG_TRACEBACK_KEYWORD,
   RERAISE_SWITCH_ATTRIBUTE,
+  EXCEPTION_RECORDING_METHODS,
   type CalleeMatcher,
   type CalleePattern,
 } from "./catalog/index.js";
-import { alwaysExits } from "./statements.js";
+import { alwaysExits, contains } from "./statements.js";
+import { isStatement as isStatementNode } from "../ast/accessors.js";
 import { truthiness } from "./values.js";
 
 /** The calls of a statement list, not looking into nested functions, lambdas or classes. */
@@ -134,4 +143,34 @@ export function alwaysReraises(handler: PyExceptClause, model: PythonModel, mana
     isRaisingContext: (w) => isReraisingWith(w, model, managers),
   });
   return !!exits && [...exits].every((exit) => exit === "raise");
+}
+
+/**
+ * Whether a handler hands the caught exception on instead of dropping it: the name it binds (`except E as e`)
+ * is part of the returned value (`return {"fault": str(e)}`), stored on an attribute or in a subscript
+ * (`self.error = e`), or recorded for later (`errors.append(e)`, `future.set_exception(e)`). Error translation is
+ * handling, not swallowing; inspecting the exception (`isinstance(e, ...)`) or printing it is not.
+ */
+export function handsOnException(handler: PyExceptClause, model: PythonModel): boolean {
+  const name = caughtName(handler);
+  if (!name || name.type !== "PyIdentifier") return false;
+  const body = handlerBody(handler);
+  if (!body.length) return false;
+  for (const node of model.nodesWithin(body[0].range[0], body[body.length - 1].range[1])) {
+    if (node.type !== "PyIdentifier" || node.name !== name.name || node === name) continue;
+    if (model.resolveScope(node.name, node) !== model.scopeOf(handler)) continue;
+    for (let up = node.parent as PyNode | null; up && up !== handler; up = up.parent as PyNode | null) {
+      if (up.type === "PyReturnStatement") return true;
+      if (up.type === "PyAssignment" && up.left.type !== "PyIdentifier" && contains(up.right ?? up, node)) return true;
+      if (
+        up.type === "PyCall" &&
+        up.function.type === "PyAttribute" &&
+        EXCEPTION_RECORDING_METHODS.includes(up.function.attribute.name) &&
+        !contains(up.function, node)
+      )
+        return true;
+      if (isStatementNode(up)) break;
+    }
+  }
+  return false;
 }

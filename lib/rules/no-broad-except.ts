@@ -4,6 +4,7 @@ import { catalog } from "../analysis/catalog/index.js";
 import {
   alwaysReraises,
   callsIn,
+  handsOnException,
   isLoggingCall,
   logs,
   logsTraceback,
@@ -90,7 +91,7 @@ export default createRule<Options, MessageIds>({
         const caught = caughtTypes(node);
         const bare = caught.length === 0;
         const broad = bare || caught.some((expr) => catalog.broadExceptions.matches(model.qualifiedName(expr)));
-        if (!broad || alwaysReraises(node, model, reraising)) return;
+        if (!broad || alwaysReraises(node, model, reraising) || handsOnException(node, model)) return;
         const calls = callsIn(handlerBody(node), model);
         if (allowLogged && calls.some((call) => logsTraceback(call, model))) return;
         // Logging through a helper of this file (`self._log_failure()`) is logging too.

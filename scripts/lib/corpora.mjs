@@ -13,24 +13,32 @@ function run(command, args, options = {}) {
   return { ok: result.status === 0, out: `${result.stdout ?? ""}${result.stderr ?? ""}`.trim() };
 }
 
-/** Neutron's Python sources (`.../dist-packages/neutron`), downloading the Debian package once. */
-export function ensureNeutron() {
-  const dir = join(cacheDir, "neutron");
-  const found = existsSync(dir) && findDir(dir, "neutron", 6);
+/**
+ * The Python package folder `name` of Debian package `pkg` (`python3-octavia` -> `.../dist-packages/octavia`),
+ * downloading and unpacking the package into .cache/ once.
+ */
+export function ensureDebianPackage(pkg, name) {
+  const dir = join(cacheDir, name);
+  const found = existsSync(dir) && findDir(dir, name, 6);
   if (found) return found;
   mkdirSync(dir, { recursive: true });
-  let download = run("apt-get", ["download", "python3-neutron"], { cwd: dir });
+  let download = run("apt-get", ["download", pkg], { cwd: dir });
   if (!download.ok) {
     // The package lists may be missing on a fresh machine.
     run("apt-get", ["update"]);
-    download = run("apt-get", ["download", "python3-neutron"], { cwd: dir });
+    download = run("apt-get", ["download", pkg], { cwd: dir });
   }
-  if (!download.ok) throw new Error(`cannot download python3-neutron with apt-get: ${download.out.slice(-400)}`);
+  if (!download.ok) throw new Error(`cannot download ${pkg} with apt-get: ${download.out.slice(-400)}`);
   const deb = readdirSync(dir).find((f) => f.endsWith(".deb"));
   execFileSync("dpkg", ["-x", join(dir, deb), join(dir, "root")]);
-  const extracted = findDir(dir, "neutron", 6);
-  if (!extracted) throw new Error("python3-neutron unpacked without a neutron/ package folder");
+  const extracted = findDir(dir, name, 6);
+  if (!extracted) throw new Error(`${pkg} unpacked without a ${name}/ package folder`);
   return extracted;
+}
+
+/** Neutron's Python sources (`.../dist-packages/neutron`), downloading the Debian package once. */
+export function ensureNeutron() {
+  return ensureDebianPackage("python3-neutron", "neutron");
 }
 
 /** The CPython standard library folder of this machine's python3, or null. */

@@ -77,3 +77,6 @@ export const KNOWN_EXCEPTIONS: ReadonlyArray<readonly [CalleePattern, readonly s
 
 /** The attribute of a re-raising manager's `as` target that turns re-raising off (`ctx.reraise = False`). */
 export const RERAISE_SWITCH_ATTRIBUTE = "reraise";
+
+/** Methods that record a caught exception for later (a list of failures, a future's result, a queue). */
+export const EXCEPTION_RECORDING_METHODS: readonly string[] = ["append", "add", "put", "put_nowait", "set_exception"];
