@@ -29,7 +29,7 @@ if (!values.package || !values.name) {
 }
 const root = ensureDebianPackage(values.package, values.name);
 // Non-test code: what a service ships and runs.
-const files = pythonFiles(root).filter((f) => !/\/tests?\//u.test(relative(root, f)));
+const files = pythonFiles(root).filter((f) => !/(^|\/)tests?\//u.test(relative(root, f)));
 
 /** Bandit test ids -> our rule and check id (the checks whose `# nosec` codes list them). */
 const MAPPED = {

@@ -3,6 +3,7 @@ import type { PythonModel } from "../analysis/index.js";
 import {
   CalleeMatcher,
   PASS_THROUGH_ARGV,
+  SHELL_KEYWORD_SINK,
   catalog,
   COMMAND_SANITIZERS,
   extendMatcher,
@@ -278,6 +279,13 @@ export default createRule<Options, MessageIds>({
             const entry = matched.has(call) ? undefined : extraAsWritten.first(dottedName(call.function));
             if (entry) found.push({ call, entry });
           }
+        }
+        // Any other function called with `shell=True` (Bandit B604): its first argument is a shell command line.
+        const matched = new Set<PyNode>(found.map((f) => f.call));
+        for (const call of model.calls) {
+          if (matched.has(call) || call.arguments.type !== "PyArgumentList") continue;
+          const shell = keywordArgument(call, "shell");
+          if (shell && truthiness(model, shell) === true) found.push({ call, entry: SHELL_KEYWORD_SINK });
         }
         for (const { call, entry } of found) {
           const sink =

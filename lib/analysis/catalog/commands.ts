@@ -94,3 +94,16 @@ export const COMMAND_SANITIZERS: readonly SanitizerEntry[] = [
   { callee: "pipes.quote", for: ["shell"] },
   { callee: "shlex.join", for: ["shell"] },
 ];
+
+/**
+ * Any other function called with `shell=True` runs its first argument through a shell (Bandit B604): project
+ * executors such as `utils.execute_with_timeout(cmd, shell=True)` are shell sinks without being listed.
+ */
+export const SHELL_KEYWORD_SINK: SinkEntry = {
+  callee: "*.shell",
+  kind: "shell",
+  argument: { position: 0, keywords: ["cmd", "args", "command"] },
+  bandit: "B604",
+  ruff: "S604",
+  cwe: 78,
+};
