@@ -73,18 +73,40 @@ function mentions(expr: PyNode | null | undefined, name: string): boolean {
   return !!node && node.type === "PyIdentifier" && node.name === name;
 }
 
-/** A constant container (literal tuple/list/set/dict, or a name bound once to one). */
+/**
+ * A value fixed by the program: static (`'start'`, `3`), or a named constant of an imported module
+ * (`consts.AMP_ACTION_START`, `constants.DEVICE_OWNER_ROUTER_GW`): an UPPER_CASE attribute of an import, which
+ * a caller cannot choose.
+ */
+function isFixed(expr: PyNode | null | undefined, model: PythonModel): boolean {
+  if (isStatic(model, expr)) return true;
+  const node = unparenthesize(expr);
+  if (node?.type !== "PyAttribute" || !/^[A-Z][A-Z0-9_]*$/u.test(node.attribute.name)) return false;
+  const root = rootName(node);
+  return !!root && model.reachingBindings(root.name, root).every((b) => b.kind === "import");
+}
+
+function rootName(node: PyNode): (PyNode & { type: "PyIdentifier" }) | null {
+  let current: PyNode | null = node;
+  while (current?.type === "PyAttribute") current = unparenthesize(current.object);
+  return current?.type === "PyIdentifier" ? current : null;
+}
+
+/** A constant container (a display of fixed values, or a name bound once to one). */
 function isConstantContainer(expr: PyNode | null | undefined, model: PythonModel): boolean {
   const node = unparenthesize(expr);
   if (!node) return false;
   if (node.type === "PyDictionary")
-    return node.children.every((pair) => pair.type === "PyPair" && isStatic(model, pair.key));
+    return node.children.every((pair) => pair.type === "PyPair" && isFixed(pair.key, model));
+  if (node.type === "PyTuple" || node.type === "PyList" || node.type === "PySet")
+    return node.children.every((child) => isFixed(child, model));
   if (node.type === "PyIdentifier") {
     const binding = model.singleAssignment(node);
     if (binding && isConstantContainer(binding.value, model)) return true;
+    return isStatic(model, node);
   }
-  if (node.type === "PyAttribute") return false;
-  return isStatic(model, node) && ["PyTuple", "PyList", "PySet", "PyIdentifier"].includes(node.type);
+  // `consts.ALLOWED_ACTIONS`: a named constant of an imported module.
+  return isFixed(node, model);
 }
 
 /**
@@ -121,7 +143,7 @@ export function acceptsValid(
     const [left, right] = node.children;
     if (node.operators[0] === "in") return mentions(left, name) && isConstantContainer(right, model);
     if (node.operators[0] === "==")
-      return (mentions(left, name) && isStatic(model, right)) || (mentions(right, name) && isStatic(model, left));
+      return (mentions(left, name) && isFixed(right, model)) || (mentions(right, name) && isFixed(left, model));
   }
   if (node.type === "PyCall") {
     if (model.matchCallee(node, catalog.regexValidators).length) return regexValidates(node, name, model);
