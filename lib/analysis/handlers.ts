@@ -21,7 +21,6 @@ import {
   type CalleePattern,
 } from "./catalog/index.js";
 import { alwaysExits, contains } from "./statements.js";
-import { isStatement as isStatementNode } from "../ast/accessors.js";
 import { truthiness } from "./values.js";
 
 /** The calls of a statement list, not looking into nested functions, lambdas or classes. */
@@ -169,7 +168,7 @@ export function handsOnException(handler: PyExceptClause, model: PythonModel): b
         !contains(up.function, node)
       )
         return true;
-      if (isStatementNode(up)) break;
+      if (isStatement(up)) break;
     }
   }
   return false;
