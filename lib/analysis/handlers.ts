@@ -1,6 +1,7 @@
 import {
   blockStatements,
   caughtName,
+  isStatement,
   handlerBody,
   keywordArgument,
   unparenthesize,

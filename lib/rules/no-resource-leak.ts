@@ -284,6 +284,13 @@ function isLockLike(receiver: PyNode, model: PythonModel, lockName: RegExp): boo
  * multi-line string among the statements between (re-indenting would change it). The statements (and comments)
  * between creation and release move into the `with` block, indented by four spaces. Returns a fixer or null.
  */
+/** The indentation one level adds: a tab in tab-indented code (the statement's own, else the file's first indented line). */
+function indentUnit(text: string, indent: string): string {
+  if (indent) return indent.includes("\t") ? "\t" : "    ";
+  const firstIndented = /^([ \t]+)\S/mu.exec(text);
+  return firstIndented?.[1].startsWith("\t") ? "\t" : "    ";
+}
+
 function withSuggestion(
   sourceCode: PythonRuleSourceCode,
   model: PythonModel,
@@ -321,9 +328,12 @@ function withSuggestion(
   }
   const lines = text.slice(chunkStart, chunkEnd).split(/\r\n|\r|\n/u);
   if (lines.length && lines[lines.length - 1] === "") lines.pop();
+  // One more level in the file's own style: a tab where the code is indented with tabs (spaces would be a
+  // TabError), else four spaces.
+  const unit = indentUnit(text, indent);
   const body = lines.some((line) => line.trim() !== "")
-    ? lines.map((line) => (line.trim() === "" ? line : `    ${line}`)).join(eol)
-    : `${indent}    pass`;
+    ? lines.map((line) => (line.trim() === "" ? line : `${unit}${line}`)).join(eol)
+    : `${indent}${unit}pass`;
   return (fixer) =>
     fixer.replaceTextRange([creation.range[0], release.range[1]], `with ${header}:${trailing}${eol}${body}`);
 }
