@@ -88,7 +88,7 @@ describe("npm run new-rule (scaffold) on a copy of the repository", function () 
     const doc = read(`docs/rules/${ID}.md`);
     assert.ok(
       doc.startsWith(
-        `# python-audit/${ID}\n\n📝 ${DESCRIPTION}.\n\n💼 This rule is enabled in the following [configs](https://github.com/python-audit/eslint-plugin-python-audit#configs): 🌐 \`all\`, ☁️ \`openstack\`, ✅ \`recommended\`.\n\n<!-- end auto-generated rule header -->\n`,
+        `# python-audit/${ID}\n\n📝 ${DESCRIPTION}.\n\n💼 This rule is enabled in the following [configs](https://github.com/python-audit/eslint-plugin-python-audit#configs): 🌐 \`all\`, 🩹 \`fix\`, ☁️ \`openstack\`, ✅ \`recommended\`.\n\n<!-- end auto-generated rule header -->\n`,
       ),
       doc.slice(0, 600),
     );
@@ -107,7 +107,7 @@ describe("npm run new-rule (scaffold) on a copy of the repository", function () 
     );
     assert.match(
       read("README.md"),
-      new RegExp(`^\\| \\[${ID}\\]\\(docs/rules/${ID}\\.md\\) +\\| ${DESCRIPTION} +\\| 🌐 ☁️ ✅ \\|`, "mu"),
+      new RegExp(`^\\| \\[${ID}\\]\\(docs/rules/${ID}\\.md\\) +\\| ${DESCRIPTION} +\\| 🌐 🩹 ☁️ ✅ \\|`, "mu"),
     );
   });
 

@@ -47,9 +47,16 @@ export function createConfigs(plugin: ESLint.Plugin, namespace: string, rules: R
     rules: ruleSettings(namespace, rules, include, options),
   });
   const recommended = (rule: RuleWithDocs) => rule.meta?.docs?.recommended === true;
+  // `fix`: the recommended rules with `autofix` on wherever a rule has an opt-in fix (`meta.fixable`).
+  const autofix = Object.fromEntries(
+    Object.entries(rules)
+      .filter(([, rule]) => (rule.meta as { fixable?: string } | undefined)?.fixable)
+      .map(([id]) => [id, [{ autofix: true }]]),
+  );
   return {
     recommended: base("recommended", recommended),
     openstack: base("openstack", recommended, OPENSTACK_RULE_OPTIONS),
+    fix: base("fix", recommended, autofix),
     all: base("all", () => true),
   };
 }

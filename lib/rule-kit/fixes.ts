@@ -2,6 +2,18 @@ import { statementExpression } from "../ast/accessors.js";
 import type { PyNode } from "../ast/generated/node-types.js";
 import type { PythonRuleSourceCode } from "./create-rule.js";
 
+/**
+ * The `autofix` option of rules whose safe remedy can be a `fix` (default off: a `fix` may not change behaviour
+ * by ESLint's policy, and these remedies do, on purpose). `configs.fix` turns it on for every such rule.
+ */
+export const AUTOFIX_OPTION = {
+  autofix: {
+    type: "boolean",
+    description:
+      'Apply the remedy that is safe in practice with `eslint --fix` (see the rule doc\'s "What `--fix` changes"); other remedies stay suggestions.',
+  },
+} as const;
+
 /** Source text on one line, cut to `max` characters, for messages. */
 export function shortText(text: string, max = 60): string {
   const oneLine = text.replace(/\s+/gu, " ");

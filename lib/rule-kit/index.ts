@@ -26,7 +26,7 @@ export {
   withItems,
 } from "../ast/accessors.js";
 export { childNodes } from "../ast/traverse.js";
-export { importFix, shortText } from "./fixes.js";
+export { AUTOFIX_OPTION, importFix, shortText } from "./fixes.js";
 /** The semantic model of a file (scopes, imports, qualified names, def-use), shared by all rules of the file. */
 export { getModel } from "../analysis/index.js";
 export type { PythonModel } from "../analysis/index.js";

@@ -11,9 +11,9 @@ import {
   reraisingManagersWith,
 } from "../analysis/handlers.js";
 import { blockStatements, caughtTypes, handlerBody } from "../ast/accessors.js";
-import { createRule } from "../rule-kit/index.js";
+import { AUTOFIX_OPTION, createRule } from "../rule-kit/index.js";
 
-type Options = [{ reraisingContextManagers: string[]; allowLogged: boolean }];
+type Options = [{ reraisingContextManagers: string[]; allowLogged: boolean; autofix: boolean }];
 type MessageIds = "swallowed" | "loggedButSwallowed" | "useException" | "narrow";
 
 export default createRule<Options, MessageIds>({
@@ -69,6 +69,7 @@ export default createRule<Options, MessageIds>({
             description:
               "Do not report handlers that log the exception with its traceback (`LOG.exception`, `exc_info=True`, `traceback.print_exc()`).",
           },
+          ...AUTOFIX_OPTION,
         },
         additionalProperties: false,
       },
@@ -77,11 +78,13 @@ export default createRule<Options, MessageIds>({
       {
         reraisingContextManagers: [],
         allowLogged: false,
+        autofix: false,
       },
     ],
+    fixable: "code",
   },
   create(context, tools) {
-    const [{ reraisingContextManagers, allowLogged }] = context.options;
+    const [{ reraisingContextManagers, allowLogged, autofix }] = context.options;
     const reraising = reraisingManagersWith(reraisingContextManagers);
     const sourceCode = context.sourceCode;
 
@@ -134,6 +137,9 @@ export default createRule<Options, MessageIds>({
           loc: { start: node.loc.start, end: colonEnd },
           messageId: logged ? "loggedButSwallowed" : "swallowed",
           data: { handler: header },
+          // `autofix`: `except:` -> `except Exception:` lets KeyboardInterrupt and SystemExit through, which is
+          // what a handler that means "anything went wrong" wants; narrowing stays a suggestion (it needs review).
+          ...(autofix && bare ? { fix: suggest[0].fix } : {}),
           suggest,
         });
       },

@@ -22,11 +22,11 @@ import {
   positionalArguments,
   unparenthesize,
 } from "../ast/accessors.js";
-import { createRule, importFix, shortText, type PythonRuleSourceCode } from "../rule-kit/index.js";
+import { AUTOFIX_OPTION, createRule, importFix, shortText, type PythonRuleSourceCode } from "../rule-kit/index.js";
 
 type Mode = "shell" | "exec";
 type ExtraSink = { name: string; mode: Mode; form?: "list" | "varargs" };
-type Options = [{ extraSinks: ExtraSink[]; sanitizers: string[]; validators: string[] }];
+type Options = [{ extraSinks: ExtraSink[]; sanitizers: string[]; validators: string[]; autofix: boolean }];
 type MessageIds = "shellInjection" | "untrustedArgument" | "quote";
 
 export default createRule<Options, MessageIds>({
@@ -121,14 +121,16 @@ export default createRule<Options, MessageIds>({
             description:
               "Functions whose result (or whose truthiness in a guard) validates a value, besides int, float, netaddr.* and ipaddress.* conversions.",
           },
+          ...AUTOFIX_OPTION,
         },
         additionalProperties: false,
       },
     ],
-    defaultOptions: [{ extraSinks: [], sanitizers: [], validators: [] }],
+    defaultOptions: [{ extraSinks: [], sanitizers: [], validators: [], autofix: false }],
+    fixable: "code",
   },
   create(context, tools) {
-    const [{ extraSinks, sanitizers, validators }] = context.options;
+    const [{ extraSinks, sanitizers, validators, autofix }] = context.options;
     const sinks = commandSinksWith(extraSinks);
     const extraAsWritten = extraSinks.length ? commandSinksWith(extraSinks, NO_SINKS) : null;
     const spec = commandSpec(sanitizers, validators);
@@ -199,13 +201,14 @@ export default createRule<Options, MessageIds>({
       const direct = parts.filter(
         (p) => p !== command && p.type !== "PyListSplat" && p.parent?.type !== "PyKeywordArgument",
       );
+      const quote = direct.length ? (fixer: any) => quoteFix(fixer, direct, sourceCode, model) : null;
       context.report({
         node: call,
         messageId: "shellInjection",
         data: { sink, value: shortText(value) },
-        suggest: direct.length
-          ? [{ messageId: "quote", fix: (fixer: any) => quoteFix(fixer, direct, sourceCode, model) }]
-          : [],
+        // `autofix`: quoting is what the command meant (each value one word), so `--fix` may apply it.
+        ...(autofix && quote ? { fix: quote } : {}),
+        suggest: quote ? [{ messageId: "quote", fix: quote }] : [],
       });
     }
 

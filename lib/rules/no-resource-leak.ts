@@ -12,13 +12,14 @@ import {
   takesOwnership,
   usesOf,
 } from "../analysis/resources.js";
-import { createRule, shortText, type PythonRuleSourceCode } from "../rule-kit/index.js";
+import { AUTOFIX_OPTION, createRule, shortText, type PythonRuleSourceCode } from "../rule-kit/index.js";
 
 type Options = [
   {
     extraResources: Array<{ name: string; release: string[] }>;
     extraPairs: Array<{ acquire: string; release: string }>;
     lockNamePattern: string;
+    autofix: boolean;
   },
 ];
 type MessageIds =
@@ -108,14 +109,18 @@ export default createRule<Options, MessageIds>({
             description:
               "Regular expression (case-insensitive) for receiver names treated as locks when their creation is not visible.",
           },
+          ...AUTOFIX_OPTION,
         },
         additionalProperties: false,
       },
     ],
-    defaultOptions: [{ extraResources: [], extraPairs: [], lockNamePattern: "(lock|(^|_)sem|semaphore|mutex)$" }],
+    defaultOptions: [
+      { extraResources: [], extraPairs: [], lockNamePattern: "(lock|(^|_)sem|semaphore|mutex)$", autofix: false },
+    ],
+    fixable: "code",
   },
   create(context, tools) {
-    const [{ extraResources, extraPairs, lockNamePattern }] = context.options;
+    const [{ extraResources, extraPairs, lockNamePattern, autofix }] = context.options;
     const resources = extendMatcher<ResourceEntry>(
       catalog.resources,
       extraResources.map(({ name, release }) => [name, { callee: name, release }] as const),
@@ -208,6 +213,9 @@ export default createRule<Options, MessageIds>({
         node: call,
         messageId: "notReleasedOnError",
         data: { name, call: callText, release: used },
+        // `autofix`: the `with` rewrite releases on the error path too, and only applies where nothing after the
+        // release uses the resource and no multi-line string is re-indented (see withSuggestion).
+        ...(autofix && suggest ? { fix: suggest } : {}),
         suggest: suggest ? [{ messageId: "useWith", data: { call: callText, name }, fix: suggest }] : [],
       });
     }
@@ -248,6 +256,7 @@ export default createRule<Options, MessageIds>({
         node: call,
         messageId: "lockNotReleasedOnError",
         data,
+        ...(autofix && fix && method === "acquire" ? { fix } : {}),
         suggest: fix && method === "acquire" ? [{ messageId: "useWithLock", data, fix }] : [],
       });
     }

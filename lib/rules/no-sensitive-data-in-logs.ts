@@ -4,7 +4,7 @@ import { unparenthesize } from "../ast/accessors.js";
 import { catalog, extendPatterns, MASKER_IMPORTS, MASKING_NAME } from "../analysis/catalog/index.js";
 import { isLoggingCall } from "../analysis/handlers.js";
 import { identifierWords, loggedValues, valueName } from "../analysis/logging.js";
-import { createRule, importFix, shortText } from "../rule-kit/index.js";
+import { AUTOFIX_OPTION, createRule, importFix, shortText } from "../rule-kit/index.js";
 
 type Options = [
   {
@@ -13,6 +13,7 @@ type Options = [
     ignoredWords: string[];
     maskingFunctions: string[];
     suggestedMaskFunction: string;
+    autofix: boolean;
   },
 ];
 type MessageIds = "sensitiveValue" | "wholeObject" | "mask";
@@ -72,6 +73,7 @@ export default createRule<Options, MessageIds>({
             type: "string",
             description: "The masking function the suggestion wraps values in.",
           },
+          ...AUTOFIX_OPTION,
         },
         additionalProperties: false,
       },
@@ -134,11 +136,14 @@ export default createRule<Options, MessageIds>({
         ],
         maskingFunctions: [],
         suggestedMaskFunction: "strutils.mask_password",
+        autofix: false,
       },
     ],
+    fixable: "code",
   },
   create(context, tools) {
-    const [{ loggerNames, sensitiveWords, ignoredWords, maskingFunctions, suggestedMaskFunction }] = context.options;
+    const [{ loggerNames, sensitiveWords, ignoredWords, maskingFunctions, suggestedMaskFunction, autofix }] =
+      context.options;
     const extraLoggers = new Set(loggerNames);
     const sensitive = sensitiveWords.map((w) =>
       w
@@ -194,31 +199,40 @@ export default createRule<Options, MessageIds>({
         const word = secretWord(valueName(node, tools.model)) ?? secretWord(key);
         if (!word) continue;
         if (isStatic(tools.model, node)) continue;
+        const mask = (fixer: any) => {
+          const fixes = [fixer.replaceTextRange(node.range, `${suggestedMaskFunction}(${sourceCode.getText(node)})`)];
+          const [module] = suggestedMaskFunction.split(".");
+          const neededImport = Object.hasOwn(MASKER_IMPORTS, suggestedMaskFunction)
+            ? MASKER_IMPORTS[suggestedMaskFunction]
+            : null;
+          if (neededImport && !tools.model.module.bindings.has(module)) {
+            fixes.push(importFix(fixer, sourceCode, neededImport));
+          }
+          return fixes;
+        };
         context.report({
           node: call,
           messageId: "sensitiveValue",
           data: { value: shortText(text), word, logger, mask: suggestedMaskFunction },
-          suggest: [
-            {
-              messageId: "mask",
-              data: { value: shortText(text), mask: suggestedMaskFunction },
-              fix: (fixer: any) => {
-                const fixes = [
-                  fixer.replaceTextRange(node.range, `${suggestedMaskFunction}(${sourceCode.getText(node)})`),
-                ];
-                const [module] = suggestedMaskFunction.split(".");
-                const neededImport = Object.hasOwn(MASKER_IMPORTS, suggestedMaskFunction)
-                  ? MASKER_IMPORTS[suggestedMaskFunction]
-                  : null;
-                if (neededImport && !tools.model.module.bindings.has(module)) {
-                  fixes.push(importFix(fixer, sourceCode, neededImport));
-                }
-                return fixes;
-              },
-            },
-          ],
+          // `autofix`: only where the masking function is sure to exist when the fix runs (see maskerAvailable).
+          ...(autofix && maskerAvailable() ? { fix: mask } : {}),
+          suggest: [{ messageId: "mask", data: { value: shortText(text), mask: suggestedMaskFunction }, fix: mask }],
         });
       }
+    }
+
+    /**
+     * Whether `--fix` may write the masking function: its module is already bound in the file, or it is oslo's
+     * (`strutils.mask_password`, whose import the fix adds) in a file that already imports from an `oslo_*` package.
+     */
+    function maskerAvailable(): boolean {
+      const module = tools.model.module;
+      const [first] = suggestedMaskFunction.split(".");
+      if (module.bindings.get(first)?.some((b) => b.kind === "import")) return true;
+      if (!Object.hasOwn(MASKER_IMPORTS, suggestedMaskFunction)) return false;
+      for (const bindings of module.bindings.values())
+        if (bindings.some((b) => b.kind === "import" && b.imported?.startsWith("oslo_"))) return true;
+      return false;
     }
 
     return {
