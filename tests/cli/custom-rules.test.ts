@@ -73,6 +73,22 @@ const EXPECTED = [
   [21, 41, "noneTimeout"], // send(..., timeout=None) after `from requests import post as send`
 ];
 
+/** The section's ```text output block is exactly what `eslint .` printed (stylish drops a message's final period). */
+function assertShownOutput(heading: string, findings: Finding[]): void {
+  const output = section(heading).blocks.find((b) => b.info === "text output");
+  assert.ok(output, `a \`\`\`text output block under "${heading}"`);
+  const shown = [...output.content.matchAll(/^\s+(\d+):(\d+)\s+error\s+(.+?)\s{2,}(\S+)$/gmu)].map((m) => [
+    Number(m[1]),
+    Number(m[2]),
+    m[3],
+    m[4],
+  ]);
+  assert.deepEqual(
+    shown,
+    findings.map((f) => [f.line, f.column, f.message.replace(/\.$/u, ""), f.ruleId]),
+  );
+}
+
 function checkFindings(findings: Finding[], ruleId: string): void {
   assert.deepEqual(
     findings.map((f) => [f.file, f.line, f.column, f.ruleId, f.messageId]),
@@ -132,19 +148,7 @@ describe("docs/custom-rules.md, run as written in a project with the packed pack
     });
 
     it("prints what the page shows (`npx eslint .`)", () => {
-      const output = section("Setup A").blocks.find((b) => b.info === "text output");
-      assert.ok(output, "a ```text output block");
-      const shown = [...output.content.matchAll(/^\s+(\d+):(\d+)\s+error\s+(.+?)\s{2,}(\S+)$/gmu)].map((m) => [
-        Number(m[1]),
-        Number(m[2]),
-        m[3],
-        m[4],
-      ]);
-      // The stylish formatter drops a message's final period.
-      assert.deepEqual(
-        shown,
-        result.findings.map((f) => [f.line, f.column, f.message.replace(/\.$/u, ""), f.ruleId]),
-      );
+      assertShownOutput("Setup A", result.findings);
     });
   });
 
@@ -167,18 +171,7 @@ describe("docs/custom-rules.md, run as written in a project with the packed pack
         ],
       );
       assert.match(result.findings[1].message, /\(parameter `route`, via `cmd` at line 16\)/u);
-      const output = section("Setup C").blocks.find((b) => b.info === "text output");
-      assert.ok(output, "a ```text output block");
-      const shown = [...output.content.matchAll(/^\s+(\d+):(\d+)\s+error\s+(.+?)\s{2,}(\S+)$/gmu)].map((m) => [
-        Number(m[1]),
-        Number(m[2]),
-        m[3],
-        m[4],
-      ]);
-      assert.deepEqual(
-        shown,
-        result.findings.map((f) => [f.line, f.column, f.message.replace(/\.$/u, ""), f.ruleId]),
-      );
+      assertShownOutput("Setup C", result.findings);
     });
 
     it("fails when the team's validator is not in the spec (the validated call is reported too)", () => {
