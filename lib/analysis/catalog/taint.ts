@@ -12,6 +12,11 @@ export const PROCESS_INPUT_SOURCES: readonly SourceEntry[] = [
   { callee: "sys.stdin.readlines", description: "standard input" },
   { value: "sys.argv", description: "the command line" },
   { value: "os.environ", description: "the environment" },
+  // Request objects of web frameworks: everything on them comes from the client.
+  { value: "flask.request.*", description: "the HTTP request" },
+  { callee: "flask.request.*", description: "the HTTP request" },
+  { value: "pecan.request.*", description: "the HTTP request" },
+  { callee: "pecan.request.*", description: "the HTTP request" },
 ];
 
 /**
