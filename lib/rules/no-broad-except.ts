@@ -165,12 +165,9 @@ function narrowTo(handler: PyExceptClause, model: PythonModel): string[] | null 
     const known = catalog.knownExceptions.first(callee);
     if (!known) return null;
     for (const e of known) {
-      // `subprocess.CalledProcessError` is only nameable where `subprocess` is imported as such.
-      if (
-        e.startsWith("subprocess.") &&
-        !model.bindingsOf("subprocess", handler).some((b) => b.kind === "import" && b.imported === "subprocess")
-      )
-        return null;
+      // `subprocess.CalledProcessError` is only nameable where its module is imported as such.
+      const root = e.includes(".") ? e.split(".")[0] : null;
+      if (root && !model.bindingsOf(root, handler).some((b) => b.kind === "import" && b.imported === root)) return null;
       exceptions.add(e);
     }
   }

@@ -131,10 +131,11 @@ export default createRule<Options, MessageIds>({
     ]);
     const lockName = new RegExp(lockNamePattern, "iu");
     const sourceCode = context.sourceCode;
-    let model: PythonModel | undefined;
+    // Set by Program before any check runs: the checks are called from it.
+    let model: PythonModel;
 
     function checkResource(call: PyCall, releaseMethods: readonly string[]): void {
-      if (insideExpectedFailure(call, model!)) return;
+      if (insideExpectedFailure(call, model)) return;
       const callText = shortText(sourceCode.getText(call));
       const { holder, child } = holderOf(call);
       if (!holder || ESCAPING_HOLDERS.has(holder.type)) return;
@@ -144,7 +145,7 @@ export default createRule<Options, MessageIds>({
           return;
         case "PyArgumentList": {
           const outer = holder.parent as PyCall;
-          if (takesOwnership(outer, model!) || !model!.matchCallee(outer, catalog.consumingCalls).length) return;
+          if (takesOwnership(outer, model) || !model.matchCallee(outer, catalog.consumingCalls).length) return;
           context.report({ node: call, messageId: "unbound", data: { call: callText } });
           return;
         }
@@ -165,7 +166,7 @@ export default createRule<Options, MessageIds>({
         case "PyAssignment": {
           if (holder.right !== child || holder.left.type !== "PyIdentifier") return;
           // A name declared `global`/`nonlocal` outlives the function.
-          if (model!.resolveScope(holder.left.name, holder.left) !== model!.scopeOf(call)) return;
+          if (model.resolveScope(holder.left.name, holder.left) !== model.scopeOf(call)) return;
           checkBoundResource(call, holder.left.name, releaseMethods, callText);
           return;
         }
@@ -175,8 +176,8 @@ export default createRule<Options, MessageIds>({
     }
 
     function checkBoundResource(call: PyCall, name: string, releaseMethods: readonly string[], callText: string): void {
-      const scope = model!.scopeOf(call);
-      const uses = usesOf(name, scope, call, releaseMethods, model!);
+      const scope = model.scopeOf(call);
+      const uses = usesOf(name, scope, call, releaseMethods, model);
       if (uses.some((use) => use.kind === "escape" || use.kind === "with")) return;
       const released = uses.filter((use) => use.kind === "release").map((use) => use.node as PyCall);
       const returned = uses.filter((use) => use.kind === "returned").map((use) => use.node);
@@ -185,7 +186,7 @@ export default createRule<Options, MessageIds>({
         // Handed to the caller, who will release it, but only if nothing raises before the `return`.
         if (released.length) return;
         const first = returned[0];
-        if (mayRaiseBetween(call, first, scope, model!, new Set([first])))
+        if (mayRaiseBetween(call, first, scope, model, new Set([first])))
           context.report({ node: call, messageId: "leakedBeforeReturn", data: { name, call: callText, release } });
         return;
       }
@@ -198,11 +199,11 @@ export default createRule<Options, MessageIds>({
       if (released.some((r) => inFinally(r))) return;
       const first = released[0];
       const ignore = new Set<PyNode>([first]);
-      if (!mayRaiseBetween(call, first, scope, model!, ignore)) return;
+      if (!mayRaiseBetween(call, first, scope, model, ignore)) return;
       const used = (first.function as { attribute: { name: string } }).attribute.name;
       const suggest = withSuggestion(
         sourceCode,
-        model!,
+        model,
         statementOf(call),
         releaseStatement(first),
         `${sourceCode.getText(call)} as ${name}`,
@@ -225,9 +226,9 @@ export default createRule<Options, MessageIds>({
       if (callee.type !== "PyAttribute") return;
       const statement = statementOf(call);
       if (statementExpression(statement) !== call) return;
-      if (!isLockLike(callee.object, model!, lockName)) return;
+      if (!isLockLike(callee.object, model, lockName)) return;
       // A method that exists to acquire (`def acquire(self): self.lock.acquire()`, `__enter__`) releases elsewhere.
-      const scopeNode = model!.scopeOf(call).node;
+      const scopeNode = model.scopeOf(call).node;
       if (
         scopeNode.type === "PyFunctionDefinition" &&
         [method, "__enter__", "__aenter__", "lock", "acquire_lock"].includes(scopeNode.name.name)
@@ -235,13 +236,13 @@ export default createRule<Options, MessageIds>({
         return;
       const lock = sourceCode.getText(callee.object);
       const releaseMethod = pairs.get(method)!;
-      const scope = model!.scopeOf(call);
-      const released = [...model!.nodesWithin(call.range[1], scope.node.range[1])].filter(
+      const scope = model.scopeOf(call);
+      const released = [...model.nodesWithin(call.range[1], scope.node.range[1])].filter(
         (n): n is PyCall =>
           n.type === "PyCall" &&
           n.function.type === "PyAttribute" &&
           n.function.attribute.name === releaseMethod &&
-          model!.scopeOf(n) === scope &&
+          model.scopeOf(n) === scope &&
           sourceCode.getText(n.function.object) === lock,
       );
       const data = { lock, acquire: method, release: releaseMethod };
@@ -250,8 +251,8 @@ export default createRule<Options, MessageIds>({
         return;
       }
       if (released.some((r) => inFinally(r))) return;
-      if (!mayRaiseBetween(call, released[0], scope, model!, new Set([released[0]]))) return;
-      const fix = withSuggestion(sourceCode, model!, statement, releaseStatement(released[0]), lock, [], released[0]);
+      if (!mayRaiseBetween(call, released[0], scope, model, new Set([released[0]]))) return;
+      const fix = withSuggestion(sourceCode, model, statement, releaseStatement(released[0]), lock, [], released[0]);
       context.report({
         node: call,
         messageId: "lockNotReleasedOnError",
