@@ -256,7 +256,15 @@ export function convert(tree: WalkableTree, text: string, options: { tokens?: bo
         }
       }
     } else if (info.name === "comment") {
-      comments.push({ type: "Block", value: text.slice(start + 1, end), range: [start, end], loc: locate(start, end) });
+      // tree-sitter's comment runs to the \n, so it holds a CRLF line's \r: removing the comment would drop it.
+      let commentEnd = end;
+      while (commentEnd > start && text.charCodeAt(commentEnd - 1) === 13) commentEnd--;
+      comments.push({
+        type: "Block",
+        value: text.slice(start + 1, commentEnd),
+        range: [start, commentEnd],
+        loc: locate(start, commentEnd),
+      });
       if (gotoNext(cursor, owners, filled, tokenize)) continue;
       break;
     } else if (!info.named && owner && !(owner instanceof Hoisted)) {

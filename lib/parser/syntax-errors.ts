@@ -107,6 +107,7 @@ function describeErrorNode(node: TreeSitter.SyntaxNode, text: string, lines: Lin
       if (!moved) break;
     }
   }
+  const lineEnds = new PythonLineEnds(text);
   const at = (leaf: TreeSitter.SyntaxNode | number, message: string) =>
     PythonSyntaxError.at(text, typeof leaf === "number" ? leaf : leaf.startIndex, message, lines);
   // A string the region starts but never ends.
@@ -124,19 +125,23 @@ function describeErrorNode(node: TreeSitter.SyntaxNode, text: string, lines: Lin
   // A compound statement header without its colon.
   const first = leaves[0];
   if (first && COMPOUND_KEYWORDS.has(first.type)) {
-    const lineEnd = nextLineEnd(text, first.startIndex);
+    const lineEnd = lineEnds.after(first.startIndex);
     const header = leaves.filter((leaf) => leaf.startIndex < lineEnd);
     if (!header.some((leaf) => leaf.type === ":")) return at(header[header.length - 1].endIndex, "expected ':'");
   }
-  // An operator or keyword with nothing after it on its line.
-  for (const leaf of leaves) {
-    if (
-      !leaf.isNamed &&
-      /^\s*(#.*)?$/u.test(text.slice(leaf.endIndex, nextLineEnd(text, leaf.endIndex))) &&
-      !CLOSE_OK.has(leaf.type)
-    ) {
+  // An operator or keyword with nothing after it on its line. Only a leaf with no other token after it on its line
+  // can qualify, so the text read is the gaps between tokens: linear in the region, even on one long line.
+  let nextStart = Infinity;
+  const followedOnLine: boolean[] = new Array(leaves.length);
+  for (let i = leaves.length - 1; i >= 0; i--) {
+    followedOnLine[i] = nextStart < lineEnds.after(leaves[i].endIndex);
+    if (leaves[i].endIndex > leaves[i].startIndex) nextStart = leaves[i].startIndex;
+  }
+  for (let i = 0; i < leaves.length; i++) {
+    const leaf = leaves[i];
+    if (leaf.isNamed || CLOSE_OK.has(leaf.type) || followedOnLine[i]) continue;
+    if (/^\s*(#.*)?$/u.test(text.slice(leaf.endIndex, lineEnds.after(leaf.endIndex))))
       return at(leaf, `unexpected end of line after ${quote(text.slice(leaf.startIndex, leaf.endIndex))}`);
-    }
   }
   // Otherwise the first token the parser could not place: a keyword or operator directly inside an ERROR node
   // (nested ones included), or failing that its first leaf.
@@ -179,9 +184,28 @@ const CLOSE_OK = new Set([
   "string_end",
 ]);
 
-function nextLineEnd(text: string, from: number): number {
-  const match = /\r|\n/u.exec(text.slice(from));
-  return match ? from + match.index : text.length;
+/** Where Python's lines end (at \r or \n; U+2028 does not end a Python line), found once per error. */
+class PythonLineEnds {
+  readonly #ends: number[] = [];
+  readonly #length: number;
+
+  constructor(text: string) {
+    this.#length = text.length;
+    for (const match of text.matchAll(/\r\n?|\n/gu)) this.#ends.push(match.index);
+  }
+
+  /** The end of the line holding `offset`: the first line break at or after it, else the end of the text. */
+  after(offset: number): number {
+    const ends = this.#ends;
+    let low = 0;
+    let high = ends.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (ends[mid] < offset) low = mid + 1;
+      else high = mid;
+    }
+    return low < ends.length ? ends[low] : this.#length;
+  }
 }
 
 function quote(found: string): string {

@@ -58,6 +58,35 @@ for (const { label, module: eslint } of eslintVersions) {
         assert.deepEqual([unused.line, unused.severity], [1, 2]);
       });
 
+      it("removing an unused directive or nosec entry keeps a CRLF file's line endings", async () => {
+        const code = ["x = 1  # eslint-disable-line probe/calls", "y = 2  # nosec B602", "print(3)", ""].join("\r\n");
+        const fixed = await lintText(eslint, mode, code, {
+          rules: { "probe/calls": "error", "python-audit/no-unused-nosec": "error" },
+          eslintOptions: {
+            fix: true,
+            overrideConfig: [
+              modeConfig(mode, { "probe/calls": "error", "python-audit/no-unused-nosec": "error" }),
+              { linterOptions: { reportUnusedDisableDirectives: "error" } },
+            ],
+          },
+        });
+        // ESLint leaves the blank that held the comment; what matters is that every line still ends in CRLF.
+        assert.deepEqual(
+          fixed.output?.split("\r\n").map((line) => line.trimEnd()),
+          ["x = 1", "y = 2  # nosec B602", "print(3)", ""],
+        );
+        assert.doesNotMatch(fixed.output!, /[^\r]\n/u);
+        // no-unused-nosec runs at the language's file-end step, which parser mode does not have.
+        if (mode === "parser") return;
+        const result = await lintText(eslint, mode, code, {
+          rules: { "python-audit/no-unused-nosec": "error", "python-audit/no-command-injection": "error" },
+        });
+        const [suggestion] = result.messages.find((m) => m.ruleId === "python-audit/no-unused-nosec")!.suggestions!;
+        const applied =
+          code.slice(0, suggestion.fix.range[0]) + suggestion.fix.text + code.slice(suggestion.fix.range[1]);
+        assert.equal(applied, ["x = 1  # eslint-disable-line probe/calls", "y = 2", "print(3)", ""].join("\r\n"));
+      });
+
       it("a # comment that merely mentions eslint is not a directive", async () => {
         const code = "# configure eslint-disable later\nprint(1)\n";
         assert.deepEqual(calls(await lintText(eslint, mode, code)), ["2:probe/calls:call to print"]);

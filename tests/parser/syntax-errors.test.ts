@@ -77,3 +77,36 @@ describe("syntax errors: one clean error with line, 1-based column and index", (
     }
   });
 });
+
+/** Median wall time of `runs` calls, in ms. */
+function medianMs(runs: number, fn: () => void): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = process.hrtime.bigint();
+    fn();
+    times.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  return times.sort((a, b) => a - b)[runs >> 1];
+}
+
+describe("syntax errors: the message costs time linear in the file", () => {
+  // Inputs whose size grows 8-fold: linear work takes about 8 times as long, quadratic about 64 times (the message
+  // used to scan to the end of the line for every token: 30 times here). A ratio rather than a bound, so a slow
+  // machine does not fail it; 16 leaves room for noise.
+  const generators: Array<[string, (n: number) => string]> = [
+    ["a one-line list with a stray ']'", (n) => `x = [${Array.from({ length: n }, (_, i) => i).join(", ")}]]\n`],
+    ["deeply nested unclosed brackets", (n) => `x = ${"(".repeat(n)}1${"]".repeat(n)}\n`],
+    ["a long line of operators", (n) => `x = ${"1 + ".repeat(n)}\n`],
+  ];
+  for (const [name, generate] of generators) {
+    it(name, function () {
+      this.timeout(60_000);
+      const parseError = (code: string) => () => assert.throws(() => parsePython(code), PythonSyntaxError);
+      const small = generate(4_000);
+      const large = generate(32_000);
+      parseError(small)(); // warm-up
+      const ratio = medianMs(3, parseError(large)) / Math.max(medianMs(3, parseError(small)), 0.5);
+      assert.ok(ratio < 16, `8 times the input took ${ratio.toFixed(1)} times as long`);
+    });
+  }
+});
