@@ -64,7 +64,7 @@ export class PythonLanguage implements Language<{
   parse(file: File, _context?: LanguageContext<PythonLanguageOptions>): ParseResult<Program> {
     const text = typeof file.body === "string" ? file.body : new TextDecoder().decode(file.body);
     try {
-      return { ok: true, ast: parsePython(text, { lazyTokens: true }) };
+      return { ok: true, ast: parsePython(text, { lazyTokens: true, filePath: file.physicalPath ?? file.path }) };
     } catch (error) {
       if (!(error instanceof PythonSyntaxError)) throw error;
       // ESLint passes parse-error columns through unchanged (measured on 9.39 and 10.15, unlike report

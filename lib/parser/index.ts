@@ -3,7 +3,7 @@ import { visitorKeys } from "../ast/generated/visitor-keys.js";
 import { convert, type WalkableTree } from "./convert.js";
 import { parseFlat } from "./native-walker.js";
 import { checkPython3 } from "./python3-checks.js";
-import { checkSourceText, findTreeError } from "./syntax-errors.js";
+import { checkDecoding, checkSourceText, findTreeError } from "./syntax-errors.js";
 import { parseTree, treeSitterInput } from "./tree-sitter.js";
 import { joinBracketedLines } from "./join-bracketed-lines.js";
 import type { LineIndex } from "./line-index.js";
@@ -21,8 +21,9 @@ export const VISITOR_KEYS: Readonly<Record<string, readonly string[]>> = visitor
  * Parses Python source into the ESLint AST: the one producer behind both the `python` language and the
  * `languageOptions.parser` route. Throws `PythonSyntaxError` for code Python 3 would reject.
  */
-export function parsePython(text: string, options: { lazyTokens?: boolean } = {}): Program {
+export function parsePython(text: string, options: { lazyTokens?: boolean; filePath?: string } = {}): Program {
   checkSourceText(text);
+  checkDecoding(text, options.filePath);
   let input = text;
   let tree = parseValid(input);
   let blankedComments: Array<[number, number]> = [];
@@ -99,15 +100,15 @@ export function createParser(services: ServicesFactory = () => ({})) {
    * ESLint rewrites a leading `#!` line to `//` before calling a custom parser (a JS-ism); Python code cannot
    * start with `//`, so it is restored here.
    */
-  function parseForESLint(code: string, _options?: unknown): ParseForESLintResult {
+  function parseForESLint(code: string, options?: { filePath?: string }): ParseForESLintResult {
     const text = code.startsWith("//") ? `#!${code.slice(2)}` : code;
-    const ast = parsePython(text);
+    const ast = parsePython(text, { filePath: options?.filePath });
     return { ast, visitorKeys: VISITOR_KEYS, services: services(ast, text) };
   }
   return {
     meta: { name: `${packageMeta.name}/parser`, version: packageMeta.version },
     parseForESLint,
-    parse: (code: string, options?: unknown): Program => parseForESLint(code, options).ast,
+    parse: (code: string, options?: { filePath?: string }): Program => parseForESLint(code, options).ast,
   };
 }
 

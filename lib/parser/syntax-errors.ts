@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import type TreeSitter from "tree-sitter";
 import { LineIndex } from "./line-index.js";
 
@@ -56,6 +57,66 @@ export function checkSourceText(text: string): void {
     }
     break;
   }
+}
+
+/**
+ * ESLint decodes every file as UTF-8, turning bytes that are not UTF-8 (a latin-1 `é`) into U+FFFD, and `--fix`
+ * then writes EF BF BD back in their place. Text holding U+FFFD is checked against the file on disk: when the
+ * file is not valid UTF-8 and its lossy decoding is this text, the file is refused, so no fix is ever applied.
+ */
+export function checkDecoding(text: string, filePath: string | undefined): void {
+  const replacement = text.indexOf("\uFFFD");
+  if (replacement === -1 || !filePath) return;
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(filePath);
+  } catch {
+    return; // Text without a file (stdin, an editor buffer): nothing to compare with.
+  }
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return; // Valid UTF-8: the U+FFFD is really in the file.
+  } catch {
+    // Not UTF-8: find the first byte that is not, for the message.
+  }
+  const lossy = new TextDecoder("utf-8").decode(bytes);
+  // Only when this text is what ESLint read from that file (not an editor's buffer or a processor's block).
+  if (lossy !== (text.startsWith("\uFEFF") ? text.slice(1) : text)) return;
+  const offset = firstInvalidUtf8Byte(bytes);
+  throw PythonSyntaxError.at(
+    text,
+    replacement,
+    `the file is not valid UTF-8 (byte 0x${bytes[offset].toString(16).toUpperCase().padStart(2, "0")} at offset ${offset}): ESLint reads it as U+FFFD and a fix would write that back; convert the file to UTF-8`,
+  );
+}
+
+/** The offset where the first sequence that is not UTF-8 starts (RFC 3629: no overlongs, surrogates or > U+10FFFF). */
+function firstInvalidUtf8Byte(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length;) {
+    const lead = bytes[i];
+    const length =
+      lead < 0x80
+        ? 1
+        : lead >= 0xc2 && lead <= 0xdf
+          ? 2
+          : lead >= 0xe0 && lead <= 0xef
+            ? 3
+            : lead >= 0xf0 && lead <= 0xf4
+              ? 4
+              : 0;
+    if (!length || i + length > bytes.length) return i;
+    const second = bytes[i + 1];
+    if (
+      (lead === 0xe0 && second < 0xa0) ||
+      (lead === 0xed && second > 0x9f) ||
+      (lead === 0xf0 && second < 0x90) ||
+      (lead === 0xf4 && second > 0x8f)
+    )
+      return i;
+    for (let k = 1; k < length; k++) if ((bytes[i + k] & 0xc0) !== 0x80) return i;
+    i += length;
+  }
+  return bytes.length - 1;
 }
 
 const CLOSERS: Record<string, string> = { "(": ")", "[": "]", "{": "}" };

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { eslintVersions, lintText, modeConfig, modes } from "../helpers.js";
@@ -79,28 +79,46 @@ for (const mode of modes) {
       );
     });
 
-    it("invalid UTF-8 on disk: linted (ESLint decodes it to U+FFFD) without crashing", async () => {
+    it("invalid UTF-8 on disk: refused with the byte named, and --fix never writes U+FFFD back", async () => {
       const dir = mkdtempSync(join(tmpdir(), "pa-utf8-"));
-      writeFileSync(
-        join(dir, "bad.py"),
-        Buffer.concat([Buffer.from("s = '"), Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from("'\nprint(s)\n")]),
-      );
+      const latin1 = Buffer.concat([
+        Buffer.from("s = 'caf"),
+        Buffer.from([0xe9]),
+        Buffer.from("'\ntry:\n    print(s)\nexcept:\n    pass\n"),
+      ]);
+      writeFileSync(join(dir, "latin1.py"), latin1);
       writeFileSync(
         join(dir, "bad-code.py"),
         Buffer.concat([Buffer.from("x = "), Buffer.from([0xff]), Buffer.from("\n")]),
       );
+      // U+FFFD written as UTF-8 is a character like any other.
+      writeFileSync(join(dir, "real-replacement-character.py"), "s = '\uFFFD'\nprint(s)\n");
       const instance = new eslint.ESLint({
         cwd: dir,
+        fix: true,
         overrideConfigFile: true,
-        overrideConfig: [modeConfig(mode)] as any,
+        overrideConfig: [
+          modeConfig(mode, { "probe/calls": "error", "python-audit/no-broad-except": ["error", { autofix: true }] }),
+        ] as any,
       });
       const results = await instance.lintFiles(["*.py"]);
+      await eslint.ESLint.outputFixes(results);
       const byName = Object.fromEntries(
-        results.map((r) => [r.filePath.slice(dir.length + 1), r.messages.map((m) => m.message)]),
+        results.map((r) => [
+          r.filePath.slice(dir.length + 1),
+          r.messages.map((m) => [m.fatal ?? false, m.line, m.message]),
+        ]),
       );
-      assert.deepEqual(byName["bad.py"], ["call to print"]);
-      assert.equal(byName["bad-code.py"].length, 1);
-      assert.match(byName["bad-code.py"][0], /^Parsing error: /);
+      assert.deepEqual(byName["latin1.py"], [
+        [
+          true,
+          1,
+          "Parsing error: the file is not valid UTF-8 (byte 0xE9 at offset 8): ESLint reads it as U+FFFD and a fix would write that back; convert the file to UTF-8",
+        ],
+      ]);
+      assert.deepEqual(readFileSync(join(dir, "latin1.py")), latin1, "the file's bytes are unchanged");
+      assert.match(String(byName["bad-code.py"][0][2]), /not valid UTF-8 \(byte 0xFF at offset 4\)/);
+      assert.deepEqual(byName["real-replacement-character.py"], [[false, 2, "call to print"]]);
     });
   });
 }
