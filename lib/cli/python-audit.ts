@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 import { addChecksToSarif } from "../formatters/sarif-checks.js";
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join, parse as parsePath, resolve, sep } from "node:path";
 import { parseArgs } from "node:util";
 import type { ESLint as ESLintClass, Linter } from "eslint";
+import { relativePattern, scanPaths } from "./scan-paths.js";
 
 /**
  * `npx python-audit [paths...]`: the recommended audit without writing an ESLint config. Runs ESLint's Node API
@@ -98,31 +99,33 @@ function parseOptions(argv: string[]): Options | "help" | "version" {
   };
 }
 
-/** Escapes glob syntax in a literal path for ESLint's ignore patterns. */
-const literalGlob = (path: string) => path.replace(/[\\*?[\]{}()!+@]/gu, (c) => `\\${c}`);
+/** Escapes glob syntax in a literal path for ESLint's ignore patterns (a leading `#` would make it a comment). */
+const literalGlob = (path: string) => path.replace(/[\\*?[\]{}()!+@#]/gu, (c) => `\\${c}`);
 
 /**
- * What git ignores under `cwd`, as ESLint ignore patterns: asked of git itself (nested .gitignore files,
- * .git/info/exclude and the global excludes file all count); without git, the top-level .gitignore is read.
+ * What git ignores under `dir`, as paths relative to it (folders end in `/`): asked of git itself (nested
+ * .gitignore files, .git/info/exclude and the global excludes file all count); null when git cannot tell (no
+ * repository, no git).
  */
-export function gitignorePatterns(cwd: string): string[] {
+function gitIgnoredPaths(dir: string): string[] | null {
   try {
     // Run inside an ignored folder (a build tree, a vendored copy): the user chose it, so audit it all.
-    if (spawnSync("git", [...GIT_SAFE, "check-ignore", "-q", "."], { cwd, stdio: "ignore" }).status === 0) return [];
+    if (spawnSync("git", [...GIT_SAFE, "check-ignore", "-q", "."], { cwd: dir, stdio: "ignore" }).status === 0)
+      return [];
     const out = execFileSync(
       "git",
       [...GIT_SAFE, "ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--directory"],
-      {
-        cwd,
-        encoding: "utf8",
-        stdio: ["ignore", "pipe", "ignore"],
-        maxBuffer: 256 * 1024 * 1024,
-      },
+      { cwd: dir, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], maxBuffer: 256 * 1024 * 1024 },
     );
-    return out.split("\0").filter(Boolean).map(literalGlob);
+    return out.split("\0").filter(Boolean);
   } catch {
-    return gitignoreFilePatterns(cwd);
+    return null;
   }
+}
+
+/** What git ignores under `cwd`, as ESLint ignore patterns; without git, what the top-level .gitignore lists. */
+export function gitignorePatterns(cwd: string): string[] {
+  return gitIgnoredPaths(cwd)?.map(literalGlob) ?? gitignoreFilePatterns(cwd);
 }
 
 /** The patterns of `cwd/.gitignore` translated to ESLint's (gitignore semantics for the common forms). */
@@ -230,6 +233,80 @@ async function loadFormatter(eslint: ESLintClass, format: string): Promise<ESLin
   return eslint.loadFormatter(format);
 }
 
+/** The folder holding every path in `paths` (absolute paths). */
+function commonFolder(paths: string[]): string {
+  let parts = paths[0].split(sep);
+  for (const path of paths.slice(1)) {
+    const other = path.split(sep);
+    let i = 0;
+    while (i < parts.length && i < other.length && parts[i] === other[i]) i++;
+    parts = parts.slice(0, i);
+  }
+  return parts.join(sep) || parsePath(paths[0]).root;
+}
+
+const isGlob = (path: string) => /[*?[\]{}]/u.test(path);
+
+/** The part of a path before its first glob segment: `/a/b/*.py` gives `/a/b`. */
+function staticPrefix(path: string): string {
+  const parts = path.split(sep);
+  const first = parts.findIndex(isGlob);
+  return first === -1 ? path : parts.slice(0, first).join(sep) || parsePath(path).root;
+}
+
+function isFolderOutside(path: string, cwd: string): boolean {
+  if (path === cwd || path.startsWith(`${cwd}${sep}`) || isGlob(path)) return false;
+  return existsSync(path) && !/\.pyi?$/u.test(path);
+}
+
+/**
+ * Ignore patterns relative to `basePath` for what git ignores in each folder (without git, its .gitignore), and
+ * the absolute paths git ignores, which the path scan does not walk.
+ */
+function ignoresFor(folders: string[], basePath: string): { patterns: string[]; ignored: Set<string> } {
+  const patterns: string[] = [];
+  const ignored = new Set<string>();
+  for (const folder of folders) {
+    const prefix = relativePattern(basePath, folder);
+    const under = (pattern: string) => (prefix ? `${literalGlob(prefix)}/${pattern}` : pattern);
+    const paths = gitIgnoredPaths(folder);
+    if (paths)
+      for (const path of paths) {
+        patterns.push(under(literalGlob(path)));
+        ignored.add(resolve(folder, path));
+      }
+    else
+      for (const pattern of gitignoreFilePatterns(folder))
+        patterns.push(pattern.startsWith("!") ? `!${under(pattern.slice(1))}` : under(pattern));
+  }
+  return { patterns, ignored };
+}
+
+/** A result for a file that could not be audited: one fatal message, no location, as ESLint's parse errors are. */
+function notAuditedResult(filePath: string, reason: string): ESLintClass.LintResult {
+  return {
+    filePath,
+    messages: [{ ruleId: null, fatal: true, severity: 2, message: `Not audited: ${reason}.` } as Linter.LintMessage],
+    suppressedMessages: [],
+    errorCount: 1,
+    fatalErrorCount: 1,
+    warningCount: 0,
+    fixableErrorCount: 0,
+    fixableWarningCount: 0,
+    usedDeprecatedRules: [],
+  };
+}
+
+/** Writes the report, creating its folder as ESLint's `-o` does; a path that cannot be written is a usage error. */
+function writeReport(path: string, output: string): void {
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, output);
+  } catch (error) {
+    throw new UsageError(`cannot write the report to ${path}: ${(error as Error).message}`);
+  }
+}
+
 export async function main(
   argv: string[],
   io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WriteStream } = {
@@ -259,9 +336,24 @@ export async function main(
   } catch {
     throw new UsageError("ESLint is not installed next to eslint-plugin-python-audit: npm install --save-dev eslint");
   }
+  // ESLint audits only files under its base path (its cwd): a path outside the working directory moves it up to
+  // the folder that holds both, instead of "File ignored because outside of base path".
+  const named = options.paths.map((path) => resolve(cwd, path));
+  const basePath = commonFolder([cwd, ...named.map(staticPrefix)]);
+  const ignores = ignoresFor([cwd, ...named.filter((path) => isFolderOutside(path, cwd))], basePath);
+  const scan = scanPaths(
+    named.map((path, i) => (basePath === cwd && isGlob(options.paths[i]) ? options.paths[i] : path)),
+    ignores.ignored,
+  );
   const base = {
-    cwd,
-    ignorePatterns: gitignorePatterns(cwd),
+    cwd: basePath,
+    ignorePatterns: [
+      ...ignores.patterns,
+      ...scan.skip.flatMap((path) => {
+        const pattern = literalGlob(relativePattern(basePath, path));
+        return [pattern, `${pattern}/`];
+      }),
+    ],
     // A path the user typed that matches nothing is a usage error; the default `.` with no Python files is not.
     errorOnUnmatchedPattern: options.pathsGiven,
     ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
@@ -271,11 +363,13 @@ export async function main(
   const countProgress =
     io.stderr.isTTY === true && (options.concurrency === undefined || options.concurrency === "off");
   const progressConfig = countProgress ? [PROGRESS_CONFIG] : [];
-  let eslint: ESLintClass = new ESLint({
+  // The plugin's config as a file: worker threads (--concurrency) cannot be sent a config object.
+  const pluginConfig = {
     ...base,
-    overrideConfigFile: true,
-    overrideConfig: [plugin.configs[options.config], ...progressConfig],
-  } as ESLintClass.Options);
+    overrideConfigFile: join(__dirname, "configs", `${options.config}.js`),
+    ...(progressConfig.length ? { overrideConfig: progressConfig } : {}),
+  } as ESLintClass.Options;
+  let eslint: ESLintClass = new ESLint(pluginConfig);
   if (options.configLookup) {
     const probe = new ESLint({ cwd } as ESLintClass.Options);
     const configFile = await probe.findConfigFile(join(cwd, "__python_audit__.py"));
@@ -283,26 +377,27 @@ export async function main(
       io.stderr.write(
         `python-audit: using your ESLint config ${configFile} (--no-config-lookup uses only the plugin's ${options.config} config).\n`,
       );
-      eslint = new ESLint({ ...base, overrideConfig: progressConfig } as ESLintClass.Options);
+      eslint = new ESLint({
+        ...base,
+        // Named explicitly when the base path moved: ESLint would look for a config from there instead.
+        ...(basePath === cwd ? {} : { overrideConfigFile: configFile }),
+        ...(progressConfig.length ? { overrideConfig: progressConfig } : {}),
+      } as ESLintClass.Options);
       const pyConfig = await eslint.calculateConfigForFile(join(cwd, "__python_audit__.py")).catch(() => undefined);
       if (!lintsWithPythonAudit(pyConfig?.language, plugin)) {
         // Never report "no findings" for an audit that did not run: fall back to the plugin's own config.
         io.stderr.write(
           `python-audit: that config does not lint .py files with python-audit, so the plugin's ${options.config} config audits them instead; add pythonAudit.configs.${options.config} to it, or run with --no-config-lookup.\n`,
         );
-        eslint = new ESLint({
-          ...base,
-          overrideConfigFile: true,
-          overrideConfig: [plugin.configs[options.config], ...progressConfig],
-        } as ESLintClass.Options);
+        eslint = new ESLint(pluginConfig);
       }
     }
   }
 
   const stopProgress = startProgress(io.stderr, () => (countProgress ? auditedFiles.size : null));
-  let results: ESLintClass.LintResult[];
+  let results: ESLintClass.LintResult[] = [];
   try {
-    results = await eslint.lintFiles(options.paths);
+    if (scan.paths.length) results = await eslint.lintFiles(scan.paths);
   } catch (error) {
     // ESLint's own "No files matching the pattern" / "All files matched by ... are ignored".
     if (/No files matching|are ignored/u.test((error as Error).message))
@@ -311,15 +406,21 @@ export async function main(
   } finally {
     stopProgress();
   }
+  // What could not be read is reported as not audited, in every format, and fails the run like a parse error.
+  results.push(...scan.notAudited.map(({ path, reason }) => notAuditedResult(path, reason)));
+  results.sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
   const reported = options.quiet ? ESLint.getErrorResults(results) : results;
   const formatter = await loadFormatter(eslint, options.format);
   const output = await formatter.format(reported, { cwd, rulesMeta: eslint.getRulesMetaForResults(reported) } as never);
-  if (options.outputFile) writeFileSync(resolve(cwd, options.outputFile), output);
+  if (options.outputFile) writeReport(resolve(cwd, options.outputFile), output);
   else if (output) io.stdout.write(output.endsWith("\n") ? output : `${output}\n`);
 
   const errors = results.reduce((n, r) => n + r.errorCount, 0);
   const warnings = results.reduce((n, r) => n + r.warningCount, 0);
-  if (errors) return 1;
+  // A file ESLint did not audit (an ignored file named on the command line) is a warning to ESLint, but the audit
+  // did not happen: the exit code says so, as the report does.
+  const unaudited = results.some((r) => r.messages.some((m) => !m.ruleId));
+  if (errors || unaudited) return 1;
   if (options.maxWarnings >= 0 && warnings > options.maxWarnings) {
     io.stderr.write(`python-audit: too many warnings (${warnings}; --max-warnings is ${options.maxWarnings}).\n`);
     return 1;

@@ -156,7 +156,8 @@ function formatAudit(results: ESLint.LintResult[], context: FormatterContext = {
   const cwd = context.cwd ?? process.cwd();
   const rulesMeta = context.rulesMeta ?? {};
   const categories = new Map<string, Category>();
-  const parseErrors: Array<{ file: string; message: Linter.LintMessage }> = [];
+  // Files with a parse error, or that ESLint or the bin did not audit (unreadable, ignored): never findings.
+  const notAudited: Array<{ file: string; message: Linter.LintMessage }> = [];
   let suppressed = 0;
 
   const sorted = [...results].sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
@@ -165,7 +166,7 @@ function formatAudit(results: ESLint.LintResult[], context: FormatterContext = {
     suppressed += result.suppressedMessages?.length ?? 0;
     const ruleMessages = result.messages.filter((m) => !m.fatal && m.ruleId);
     for (const message of result.messages) {
-      if (message.fatal || !message.ruleId) parseErrors.push({ file, message });
+      if (message.fatal || !message.ruleId) notAudited.push({ file, message });
     }
     if (!ruleMessages.length) continue;
     const text = resultText(result);
@@ -209,8 +210,8 @@ function formatAudit(results: ESLint.LintResult[], context: FormatterContext = {
   const totalErrors = ordered.reduce((n, c) => n + errorCount(c), 0);
   const out: string[] = ["# Security audit report", ""];
   out.push(
-    `Audited ${plural(results.length, "file")}: ${plural(totalFindings, "finding")} (${plural(totalErrors, "defect")}, ${plural(totalFindings - totalErrors, "hardening advice item")})` +
-      (parseErrors.length ? `, ${plural(parseErrors.length, "file")} not audited (parse errors)` : "") +
+    `Audited ${plural(results.length - new Set(notAudited.map((entry) => entry.file)).size, "file")}: ${plural(totalFindings, "finding")} (${plural(totalErrors, "defect")}, ${plural(totalFindings - totalErrors, "hardening advice item")})` +
+      (notAudited.length ? `, ${plural(notAudited.length, "file")} not audited` : "") +
       ".",
     "",
   );
@@ -259,15 +260,18 @@ function formatAudit(results: ESLint.LintResult[], context: FormatterContext = {
     });
   });
 
-  if (parseErrors.length) {
+  if (notAudited.length) {
     out.push("## Files that could not be audited", "");
-    for (const { file, message } of parseErrors)
-      out.push(`- \`${file}:${message.line}:${message.column}\`: ${message.message}`);
+    for (const { file, message } of notAudited) {
+      // A parse error has a position; an unreadable or ignored file has none.
+      const where = message.line ? `${file}:${message.line}:${message.column}` : file;
+      out.push(`- \`${where}\`: ${message.message}`);
+    }
     out.push("");
   }
 
   out.push("## Conclusion", "");
-  if (totalErrors === 0 && parseErrors.length === 0) {
+  if (totalErrors === 0 && notAudited.length === 0) {
     out.push(NO_DEFECTS, "");
     if (results.length === 0)
       out.push("No files were audited: check the paths given and the `files` patterns of the config.", "");
@@ -277,8 +281,9 @@ function formatAudit(results: ESLint.LintResult[], context: FormatterContext = {
     out.push("| Category | Defects (error) | Hardening advice (warning) |", "| --- | ---: | ---: |");
     for (const category of ordered)
       out.push(`| ${category.title} | ${errorCount(category)} | ${category.findings.length - errorCount(category)} |`);
-    if (parseErrors.length) out.push(`| Not audited (parse errors) | ${parseErrors.length} | 0 |`);
-    out.push(`| **Total** | **${totalErrors + parseErrors.length}** | **${totalFindings - totalErrors}** |`, "");
+    if (notAudited.length)
+      out.push(`| Not audited (parse errors, unreadable or ignored files) | ${notAudited.length} | 0 |`);
+    out.push(`| **Total** | **${totalErrors + notAudited.length}** | **${totalFindings - totalErrors}** |`, "");
   }
   if (suppressed)
     out.push(

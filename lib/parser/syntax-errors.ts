@@ -193,7 +193,7 @@ function describeErrorNode(node: TreeSitter.SyntaxNode, text: string, lines: Lin
   // An operator or keyword with nothing after it on its line. Only a leaf with no other token after it on its line
   // can qualify, so the text read is the gaps between tokens: linear in the region, even on one long line.
   let nextStart = Infinity;
-  const followedOnLine: boolean[] = new Array(leaves.length);
+  const followedOnLine: boolean[] = [];
   for (let i = leaves.length - 1; i >= 0; i--) {
     followedOnLine[i] = nextStart < lineEnds.after(leaves[i].endIndex);
     if (leaves[i].endIndex > leaves[i].startIndex) nextStart = leaves[i].startIndex;

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { execFileSync, spawnSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
 import { copyExamples, createPackedProject, type PackedProject } from "./packed-project.js";
 
 /**
@@ -18,7 +19,14 @@ const WARN_PY = "def read(path):\n    fh = open(path)\n    data = fh.read()\n   
 const json = <T>(text: string): T => JSON.parse(text) as T;
 type Result = {
   filePath: string;
-  messages: Array<{ ruleId: string | null; line: number; column: number; severity: number; fatal?: boolean }>;
+  messages: Array<{
+    ruleId: string | null;
+    line: number;
+    column: number;
+    severity: number;
+    fatal?: boolean;
+    message: string;
+  }>;
   suppressedMessages?: unknown[];
 };
 const findings = (results: Result[], root: string) =>
@@ -127,6 +135,87 @@ describe("python-audit bin (packed package)", function () {
       inside.map((r) => r.filePath.slice(project.dir.length + 1)),
       ["build/lib/agent/utils.py"],
     );
+  });
+
+  it("audits paths outside the working directory (no 'outside of base path'), with their positions", () => {
+    const outside = mkdtempSync(join(tmpdir(), "pa-outside-"));
+    try {
+      writeFileSync(join(outside, "app.py"), 'import os\n\n\ndef run(x):\n    os.system("ls " + x)\n');
+      mkdirSync(join(project.dir, "empty"), { recursive: true });
+      for (const cwd of [join(project.dir, "empty"), project.dir]) {
+        const result = project.run(project.pluginBin, ["-f", "json", join(outside, "app.py")], { cwd });
+        assert.equal(result.status, 1, result.stderr);
+        assert.deepEqual(
+          json<Result[]>(result.stdout).flatMap((r) => r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`)),
+          ["5:5 python-audit/no-command-injection"],
+        );
+        const audit = project.run(project.pluginBin, ["-f", "audit", relative(cwd, outside)], { cwd }).stdout;
+        assert.match(audit, /^Audited 1 file: 1 finding/mu);
+        assert.doesNotMatch(audit, /undefined|not audited/u);
+      }
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
+  it("--concurrency 2 works (the config reaches the workers as a file) and finds what one thread finds", () => {
+    const one = project.run(project.pluginBin, ["-f", "json", "--no-config-lookup", "agent"]);
+    const two = project.run(project.pluginBin, ["-f", "json", "--no-config-lookup", "--concurrency", "2", "agent"]);
+    assert.equal(two.status, one.status, two.stderr);
+    assert.doesNotMatch(two.stderr, /cannot be cloned|TypeError/u);
+    assert.deepEqual(findings(json(two.stdout), project.dir), findings(json(one.stdout), project.dir));
+  });
+
+  it("links, pipes and devices: reported as not audited with the reason, every other file audited; -o creates its folder", () => {
+    project.write({ "edge/ok.py": 'import os\n\n\ndef run(x):\n    os.system("ls " + x)\n' });
+    const edge = join(project.dir, "edge");
+    symlinkSync("nowhere.py", join(edge, "dangling.py"));
+    symlinkSync("loop.py", join(edge, "loop.py"));
+    execFileSync("mkfifo", [join(edge, "pipe.py")]);
+    try {
+      const result = project.run(project.pluginBin, ["-f", "json", "--no-config-lookup", "edge", "/dev/zero"]);
+      assert.equal(result.status, 1, result.stderr);
+      assert.doesNotMatch(result.stderr, /at .*\.js:\d+/u, "no stack trace");
+      const byFile = Object.fromEntries(
+        json<Result[]>(result.stdout).map((r) => [
+          r.filePath.startsWith(project.dir) ? r.filePath.slice(project.dir.length + 1) : r.filePath,
+          r.messages.map((m) => m.ruleId ?? m.message),
+        ]),
+      );
+      assert.deepEqual(byFile, {
+        "/dev/zero": ["Not audited: not a regular file (a character device)."],
+        "edge/dangling.py": ["Not audited: a dangling symbolic link."],
+        "edge/loop.py": ["Not audited: a symbolic link that loops."],
+        "edge/ok.py": ["python-audit/no-command-injection"],
+        "edge/pipe.py": ["Not audited: not a regular file (a named pipe)."],
+      });
+      const report = project.run(project.pluginBin, ["-f", "audit", "-o", "reports/new/audit.md", "edge"]);
+      assert.equal(report.status, 1, report.stderr);
+      const markdown = readFileSync(join(project.dir, "reports", "new", "audit.md"), "utf8");
+      assert.match(markdown, /^Audited 1 file: 1 finding .*, 3 files not audited\.$/mu);
+      assert.match(markdown, /- `edge\/pipe\.py`: Not audited: not a regular file \(a named pipe\)\./u);
+    } finally {
+      rmSync(edge, { recursive: true, force: true });
+      rmSync(join(project.dir, "reports"), { recursive: true, force: true });
+    }
+  });
+
+  it("a git-ignored file whose name starts with # is skipped (its pattern is escaped, not read as a comment)", () => {
+    const repo = mkdtempSync(join(tmpdir(), "pa-hash-"));
+    try {
+      const code = 'import os\n\n\ndef run(x):\n    os.system("ls " + x)\n';
+      writeFileSync(join(repo, "#generated.py"), code);
+      writeFileSync(join(repo, "kept.py"), code);
+      writeFileSync(join(repo, ".gitignore"), "\\#generated.py\n");
+      execFileSync("git", ["init", "-q"], { cwd: repo });
+      const result = project.run(project.pluginBin, ["-f", "json", "--no-config-lookup"], { cwd: repo });
+      assert.deepEqual(
+        json<Result[]>(result.stdout).map((r) => r.filePath.slice(repo.length + 1)),
+        ["kept.py"],
+      );
+    } finally {
+      rmSync(repo, { recursive: true, force: true });
+    }
   });
 
   it("uses the user's eslint.config.* and says so; --no-config-lookup ignores it", () => {

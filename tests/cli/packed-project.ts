@@ -82,6 +82,8 @@ export function createPackedProject(options: { extraModules?: string[] } = {}): 
         input: runOptions.input ?? "",
         env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1", ...runOptions.env },
         maxBuffer: 64 * 1024 * 1024,
+        // A hang (a FIFO read to the end) fails the test instead of stalling the suite.
+        timeout: 100_000,
       });
       if (child.error) throw child.error;
       return { status: child.status ?? -1, stdout: child.stdout, stderr: child.stderr };

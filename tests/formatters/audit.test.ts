@@ -156,7 +156,45 @@ describe("audit formatter", () => {
     const report = formatAudit(results, context);
     assert.match(report, /## Files that could not be audited\n\n- `bad\.py:1:\d+`: /u);
     assert.doesNotMatch(report, /No security defects/u);
-    assert.match(report, /\| Not audited \(parse errors\) \| 1 \| 0 \|/u);
+    assert.match(report, /\| Not audited \(parse errors, unreadable or ignored files\) \| 1 \| 0 \|/u);
+    assert.match(report, /^Audited 1 file: 0 findings .*, 1 file not audited\.$/mu);
+  });
+
+  it("lists files not audited without a position (unreadable, ignored) apart from findings", () => {
+    const results = [
+      {
+        filePath: join(process.cwd(), "pipe.py"),
+        messages: [
+          { ruleId: null, fatal: true, severity: 2, message: "Not audited: not a regular file (a named pipe)." },
+        ],
+        suppressedMessages: [],
+        errorCount: 1,
+        fatalErrorCount: 1,
+        warningCount: 0,
+        fixableErrorCount: 0,
+        fixableWarningCount: 0,
+        usedDeprecatedRules: [],
+      },
+      {
+        filePath: join(process.cwd(), "build", "gen.py"),
+        messages: [{ ruleId: null, severity: 1, message: "File ignored because of a matching ignore pattern." }],
+        suppressedMessages: [],
+        errorCount: 0,
+        fatalErrorCount: 0,
+        warningCount: 1,
+        fixableErrorCount: 0,
+        fixableWarningCount: 0,
+        usedDeprecatedRules: [],
+      },
+    ] as unknown as Parameters<typeof formatAudit>[0];
+    const report = formatAudit(results, { cwd: process.cwd() } as never);
+    assert.match(report, /^Audited 0 files: 0 findings .*, 2 files not audited\.$/mu);
+    assert.match(
+      report,
+      /- `build\/gen\.py`: File ignored because of a matching ignore pattern\.\n- `pipe\.py`: Not audited: not a regular file \(a named pipe\)\./u,
+    );
+    assert.doesNotMatch(report, /undefined/u);
+    assert.match(report, /\| \*\*Total\*\* \| \*\*2\*\* \| \*\*0\*\* \|/u);
   });
 
   it("is deterministic: the same report whatever order results and messages come in", async () => {
