@@ -24,6 +24,10 @@ const WATCHED_TYPES = new Set([
   "try_statement",
   "raise_statement",
   "delete_statement",
+  "argument_list",
+  "augmented_assignment",
+  "parameters",
+  "lambda_parameters",
 ]);
 
 export interface Conversion {
@@ -31,6 +35,8 @@ export interface Conversion {
   lines: LineIndex;
   /** Converted nodes of `WATCHED_TYPES`, in source order. */
   watched: ReadonlyArray<PyNode>;
+  /** The deepest nesting of the tree (no bracket nesting can be deeper). */
+  depth: number;
 }
 
 /** The mutable shape the converter builds; the typed view is `PyNode`. */
@@ -215,7 +221,13 @@ export function convert(tree: WalkableTree, text: string, options: { tokens?: bo
   const filled: number[] = [0];
   // Whether tokens are being emitted below this depth (false inside a node emitted as one token).
   const tokenize: boolean[] = [options.tokens !== false];
-  const result = () => ({ program: program as unknown as Program, lines, watched: watched as unknown as PyNode[] });
+  let maxDepth = 0;
+  const result = () => ({
+    program: program as unknown as Program,
+    lines,
+    watched: watched as unknown as PyNode[],
+    depth: maxDepth,
+  });
   if (!cursor.gotoFirstChild()) return result();
   for (;;) {
     const info = symbolInfo(cursor, cursor.nodeTypeId);
@@ -284,6 +296,7 @@ export function convert(tree: WalkableTree, text: string, options: { tokens?: bo
     }
 
     if (cursor.gotoFirstChild()) {
+      if (depth > maxDepth) maxDepth = depth;
       if (depth >= MAX_NESTING_DEPTH) {
         throw PythonSyntaxError.at(
           text,

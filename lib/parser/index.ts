@@ -2,8 +2,8 @@ import type { Program } from "../ast/generated/node-types.js";
 import { visitorKeys } from "../ast/generated/visitor-keys.js";
 import { convert, type WalkableTree } from "./convert.js";
 import { parseFlat } from "./native-walker.js";
-import { checkPython3 } from "./python3-checks.js";
 import { checkDecoding, checkSourceText, findTreeError } from "./syntax-errors.js";
+import { checkBracketNesting, checkPython3, MAX_BRACKET_NESTING } from "./python3-checks.js";
 import { parseTree, treeSitterInput } from "./tree-sitter.js";
 import { joinBracketedLines } from "./join-bracketed-lines.js";
 import type { LineIndex } from "./line-index.js";
@@ -36,9 +36,10 @@ export function parsePython(text: string, options: { lazyTokens?: boolean; fileP
     blankedComments = joined.comments;
   }
   const lazyTokens = options.lazyTokens === true;
-  const { program, lines, watched } = convert(tree, text, { tokens: !lazyTokens });
+  const { program, lines, watched, depth } = convert(tree, text, { tokens: !lazyTokens });
   if (blankedComments.length) restoreComments(program, blankedComments, text, lines);
   checkPython3(program, watched, text, lines);
+  if (depth > MAX_BRACKET_NESTING) checkBracketNesting(text, lines);
   if (lazyTokens) defineLazyTokens(program, input, text);
   return program;
 }
@@ -103,6 +104,7 @@ export function createParser(services: ServicesFactory = () => ({})) {
   function parseForESLint(code: string, options?: { filePath?: string }): ParseForESLintResult {
     const text = code.startsWith("//") ? `#!${code.slice(2)}` : code;
     const ast = parsePython(text, { filePath: options?.filePath });
+    markEslintEnvComments(ast);
     return { ast, visitorKeys: VISITOR_KEYS, services: services(ast, text) };
   }
   return {
@@ -110,6 +112,17 @@ export function createParser(services: ServicesFactory = () => ({})) {
     parseForESLint,
     parse: (code: string, options?: { filePath?: string }): Program => parseForESLint(code, options).ast,
   };
+}
+
+/**
+ * `# eslint-env node` is an ordinary comment to the python language, but ESLint's JS source code, which parser mode
+ * uses, reports a Block comment labelled eslint-env as a removed directive (an error on ESLint 10, a warning on 9).
+ * Typed Line, it is not a directive there either (Line comments carry only the -line/-next-line forms), so the two
+ * modes agree.
+ */
+function markEslintEnvComments(ast: Program): void {
+  for (const comment of ast.comments)
+    if (/^\s*eslint-env(?:\s|$)/u.test(comment.value)) (comment as { type: string }).type = "Line";
 }
 
 const standalone = createParser();

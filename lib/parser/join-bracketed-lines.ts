@@ -22,25 +22,15 @@ export function joinBracketedLines(text: string): { input: string; comments: Arr
   for (let i = 0; i < n; i++) {
     const c = text[i];
     if (c === "#") {
-      let end = i;
-      while (end < n && text[end] !== "\n" && text[end] !== "\r") end++;
+      const end = commentEnd(text, i);
       if (depth > 0) {
         comments.push([i, end]);
         for (let k = i; k < end; k++) chars[k] = " ";
         changed = true;
       }
       i = end - 1;
-    } else if (c === "'" || c === '"') {
-      const triple = text.startsWith(c.repeat(3), i);
-      const quote = triple ? c.repeat(3) : c;
-      let j = i + quote.length;
-      while (j < n && !text.startsWith(quote, j)) {
-        if (text[j] === "\\") j++;
-        else if (!triple && (text[j] === "\n" || text[j] === "\r")) break;
-        j++;
-      }
-      i = Math.min(n, j + quote.length) - 1;
-    } else if (c === "(" || c === "[" || c === "{") depth++;
+    } else if (c === "'" || c === '"') i = stringEnd(text, i) - 1;
+    else if (c === "(" || c === "[" || c === "{") depth++;
     else if (c === ")" || c === "]" || c === "}") depth = Math.max(0, depth - 1);
     else if ((c === "\n" || c === "\r") && depth > 0) {
       chars[i] = " ";
@@ -48,4 +38,25 @@ export function joinBracketedLines(text: string): { input: string; comments: Arr
     }
   }
   return changed ? { input: chars.join(""), comments } : null;
+}
+
+/** Where the comment starting at `start` (a `#`) ends: at the line break. */
+export function commentEnd(text: string, start: number): number {
+  let end = start;
+  while (end < text.length && text[end] !== "\n" && text[end] !== "\r") end++;
+  return end;
+}
+
+/** Where the string literal whose quote is at `start` ends (after its closing quote, or where it breaks off). */
+export function stringEnd(text: string, start: number): number {
+  const c = text[start];
+  const triple = text.startsWith(c.repeat(3), start);
+  const quote = triple ? c.repeat(3) : c;
+  let j = start + quote.length;
+  while (j < text.length && !text.startsWith(quote, j)) {
+    if (text[j] === "\\") j++;
+    else if (!triple && (text[j] === "\n" || text[j] === "\r")) break;
+    j++;
+  }
+  return Math.min(text.length, j + quote.length);
 }

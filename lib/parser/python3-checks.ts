@@ -1,4 +1,6 @@
 import type { Program, PyNode } from "../ast/generated/node-types.js";
+import { visitorKeys } from "../ast/generated/visitor-keys.js";
+import { commentEnd, stringEnd } from "./join-bracketed-lines.js";
 import type { LineIndex } from "./line-index.js";
 import { PythonSyntaxError } from "./syntax-errors.js";
 
@@ -11,17 +13,11 @@ export function checkPython3(program: Program, watched: ReadonlyArray<PyNode>, t
   const fail = (offset: number, message: string): never => {
     throw PythonSyntaxError.at(text, offset, message, lines);
   };
-  // Module-level statements start at column 0 unless they follow another statement on the same line.
-  let previousEndLine = 0;
+  const indentOf = (node: PyNode) => lineIndent(node, text, lines);
+  // Module-level statements start at column 0 (after a form feed) unless they follow another on the same line.
   for (const statement of program.body) {
-    if (statement.loc.start.line !== previousEndLine && statement.loc.start.column !== 0) {
-      const lineStart = lines.lineStarts[statement.loc.start.line - 1];
-      // A `\` continuation joins the line to the previous one; a BOM left at the start is not indentation.
-      const continued = /\\\r?\n?$/u.test(text.slice(Math.max(0, lineStart - 3), lineStart));
-      const bom = lineStart === 0 && text.slice(0, statement.range[0]) === "\uFEFF";
-      if (!continued && !bom) fail(statement.range[0], "unexpected indent");
-    }
-    previousEndLine = statement.loc.end.line;
+    const indent = indentOf(statement);
+    if (indent && (indent.tabs8 || indent.tabs1)) fail(statement.range[0], "unexpected indent");
   }
   for (const node of watched) {
     switch (node.type) {
@@ -61,7 +57,21 @@ export function checkPython3(program: Program, watched: ReadonlyArray<PyNode>, t
         if (node.children.length === 0 && node.alternative.length === 0) {
           fail(node.range[0], "expected an indented block");
         }
+        checkBlockIndentation(node, indentOf, fail);
         break;
+      case "PyArgumentList":
+        checkArgumentOrder(node, fail);
+        break;
+      case "PyParameters":
+      case "PyLambdaParameters":
+        checkParameterOrder(node, text, fail);
+        break;
+      case "PyAugmentedAssignment": {
+        const target = unparenthesized(node.left, text);
+        if (target.type !== "PyIdentifier" && target.type !== "PyAttribute" && target.type !== "PySubscript")
+          fail(node.left.range[0], "illegal expression for augmented assignment");
+        break;
+      }
       case "PyTryStatement":
         if (node.handlers.length === 0 && !node.finalbody) {
           fail(node.range[0], "expected 'except' or 'finally' block");
@@ -106,4 +116,167 @@ function deleteTargets(nodes: ReadonlyArray<PyNode>): PyNode[] {
     } else out.push(node);
   }
   return out;
+}
+
+/** An indentation measured as Python's tokenizer does: tabs to multiples of 8, and tabs as 1 (to catch mixes). */
+interface Indent {
+  tabs8: number;
+  tabs1: number;
+}
+
+/**
+ * The indentation of the line `node` starts, or null when something precedes it on its logical line (`a; b`, a
+ * `\` continuation) or it has no line of its own. A form feed resets the count, as in Python.
+ */
+function lineIndent(node: PyNode, text: string, lines: LineIndex): Indent | null {
+  const lineStart = lines.lineStarts[node.loc.start.line - 1];
+  let leading = text.slice(lineStart, node.range[0]);
+  if (lineStart === 0 && leading.startsWith("\uFEFF")) leading = leading.slice(1);
+  if (!/^[ \t\f]*$/u.test(leading)) return null;
+  if (/\\\r?\n?$/u.test(text.slice(Math.max(0, lineStart - 3), lineStart))) return null;
+  let tabs8 = 0;
+  let tabs1 = 0;
+  for (const c of leading.slice(leading.lastIndexOf("\f") + 1)) {
+    tabs8 = c === "\t" ? (Math.floor(tabs8 / 8) + 1) * 8 : tabs8 + 1;
+    tabs1++;
+  }
+  return { tabs8, tabs1 };
+}
+
+/**
+ * tree-sitter's scanner accepts a statement indented deeper or less deep than its siblings, and tabs mixed with
+ * spaces in ways that depend on the tab width; Python rejects all three.
+ */
+function checkBlockIndentation(
+  block: PyNode & { type: "PyBlock" },
+  indentOf: (node: PyNode) => Indent | null,
+  fail: (offset: number, message: string) => never,
+): void {
+  const parent = block.parent ? indentOf(block.parent) : null;
+  let first: Indent | null = null;
+  let previous: PyNode | null = null;
+  for (const statement of block.children) {
+    const indent = indentOf(statement);
+    const before = previous;
+    previous = statement;
+    if (!indent) continue;
+    if (!first) {
+      first = indent;
+      if (parent && indent.tabs8 > parent.tabs8 !== indent.tabs1 > parent.tabs1)
+        fail(statement.range[0], "inconsistent use of tabs and spaces in indentation");
+      continue;
+    }
+    const same8 = indent.tabs8 === first.tabs8;
+    if (same8 && indent.tabs1 === first.tabs1) continue;
+    if (same8 !== (indent.tabs1 === first.tabs1))
+      fail(statement.range[0], "inconsistent use of tabs and spaces in indentation");
+    // Deeper than the line before it is an indent where none may start; shallower, a dedent to no open level.
+    const last = before ? indentOf(lastStatement(before)) : null;
+    fail(
+      statement.range[0],
+      indent.tabs8 > (last ?? first).tabs8
+        ? "unexpected indent"
+        : "unindent does not match any outer indentation level",
+    );
+  }
+}
+
+/** The sub-node of `node` that ends last (its last child in source order), or null for a leaf. */
+function lastChild(node: PyNode): PyNode | null {
+  const keys: readonly string[] = (visitorKeys as Record<string, readonly string[]>)[node.type] ?? [];
+  let last: PyNode | null = null;
+  for (const key of keys) {
+    const value = (node as unknown as Record<string, unknown>)[key];
+    for (const child of Array.isArray(value) ? value : [value])
+      if (child && typeof child === "object" && (!last || (child as PyNode).range[1] >= last.range[1]))
+        last = child as PyNode;
+  }
+  return last;
+}
+
+/** The last simple statement in `node`, descending into the last block of a compound statement. */
+function lastStatement(node: PyNode): PyNode {
+  let current = node;
+  for (;;) {
+    // The last sub-node in source order, until a block is reached (an if's `else` clause holds one, too).
+    let next: PyNode | null = lastChild(current);
+    while (next && next.type !== "PyBlock") next = lastChild(next);
+    if (next?.type !== "PyBlock" || !next.children.length) return current;
+    current = next.children[next.children.length - 1];
+  }
+}
+
+/** Keyword arguments come after positional ones, and `**k` after `*a`: tree-sitter takes any order. */
+function checkArgumentOrder(
+  list: PyNode & { type: "PyArgumentList" },
+  fail: (offset: number, message: string) => never,
+): void {
+  let keyword = false;
+  let keywordUnpacking = false;
+  for (const argument of list.children) {
+    if (argument.type === "PyKeywordArgument") keyword = true;
+    else if (argument.type === "PyDictionarySplat") keywordUnpacking = true;
+    else if (argument.type === "PyListSplat") {
+      if (keywordUnpacking) fail(argument.range[0], "iterable argument unpacking follows keyword argument unpacking");
+    } else if (keywordUnpacking) fail(argument.range[0], "positional argument follows keyword argument unpacking");
+    else if (keyword) fail(argument.range[0], "positional argument follows keyword argument");
+  }
+}
+
+/** A parameter without a default may not follow one with a default, until `*` or `*args` starts keyword-only ones. */
+function checkParameterOrder(
+  list: PyNode & { type: "PyParameters" | "PyLambdaParameters" },
+  text: string,
+  fail: (offset: number, message: string) => never,
+): void {
+  let defaulted = false;
+  for (const parameter of list.children) {
+    switch (parameter.type) {
+      case "PyDefaultParameter":
+      case "PyTypedDefaultParameter":
+        defaulted = true;
+        break;
+      case "PyKeywordSeparator":
+      case "PyListSplatPattern":
+      case "PyDictionarySplatPattern":
+        return;
+      case "PyPositionalSeparator":
+        break;
+      default:
+        // `*args: int` is a typed parameter too.
+        if (text[parameter.range[0]] === "*") return;
+        if (defaulted) fail(parameter.range[0], "non-default argument follows default argument");
+    }
+  }
+}
+
+/** What parentheses hold: tree-sitter reads the target `(a)` as a one-element tuple pattern without a comma. */
+function unparenthesized(node: PyNode, text: string): PyNode {
+  let current = node;
+  for (;;) {
+    if (current.type === "PyParenthesizedExpression") current = current.expression;
+    else if (
+      current.type === "PyTuplePattern" &&
+      current.children.length === 1 &&
+      !text.slice(current.children[0].range[1], current.range[1]).includes(",")
+    )
+      current = current.children[0];
+    else return current;
+  }
+}
+
+/** Python's tokenizer gives up beyond this many open brackets (MAXLEVEL). */
+export const MAX_BRACKET_NESTING = 200;
+
+/** More than `MAX_BRACKET_NESTING` open brackets is an error in Python; strings and comments do not count. */
+export function checkBracketNesting(text: string, lines: LineIndex): void {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === "#") i = commentEnd(text, i) - 1;
+    else if (c === "'" || c === '"') i = stringEnd(text, i) - 1;
+    else if (c === "(" || c === "[" || c === "{") {
+      if (++depth > MAX_BRACKET_NESTING) throw PythonSyntaxError.at(text, i, "too many nested parentheses", lines);
+    } else if (c === ")" || c === "]" || c === "}") depth = Math.max(0, depth - 1);
+  }
 }

@@ -42,13 +42,23 @@ for (const mode of modes) {
       assert.match(result.messages[0].message, /nested more than 3000 levels/);
     });
 
-    it("nesting 1,000 levels deep: linted, every node visited", async () => {
-      const code = `x = ${"(".repeat(1000)}f(1)${")".repeat(1000)}\ny = ${"[".repeat(1000)}${"]".repeat(1000)}\n`;
+    it("nesting 1,000 levels deep (unary operators): linted, every node visited", async () => {
+      const code = `x = ${"-".repeat(1000)}f(1)\ny = ${"not ".repeat(1000)}z\n`;
       const result = await lintText(eslint, mode, code, { rules: { "probe/calls": "error", "probe/visits": "error" } });
-      // Program, 2 statements, 2 assignments, 2 targets, 1,000 parentheses, the call, its name, arguments and 1,
-      // 1,000 lists.
-      const expectedNodes = 1 + 2 + 2 + 2 + 1000 + 4 + 1000;
+      // Program, 2 statements, 2 assignments, 2 targets, 2,000 unary operators, the call, its name, arguments and
+      // 1, and z.
+      const expectedNodes = 1 + 2 + 2 + 2 + 2000 + 4 + 1;
       assert.deepEqual(result.messages.map((m) => m.message).sort(), [`${expectedNodes} nodes`, "call to f"]);
+    });
+
+    it("more than 200 nested brackets: Python's 'too many nested parentheses', at the 201st", async () => {
+      const ok = await lintText(eslint, mode, `x = ${"(".repeat(200)}1${")".repeat(200)}\n`, { rules: {} });
+      assert.deepEqual(ok.messages, []);
+      const deep = await lintText(eslint, mode, `x = ${"[".repeat(201)}${"]".repeat(201)}\n`, { rules: {} });
+      assert.deepEqual(
+        deep.messages.map((m) => [m.fatal, m.line, m.column, m.message]),
+        [[true, 1, 205, "Parsing error: too many nested parentheses"]],
+      );
     });
 
     // One mode suffices for size (both share the producer) and it is the slowest test (~45 s).

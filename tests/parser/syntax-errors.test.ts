@@ -25,6 +25,28 @@ const cases: Array<[string, string, number, number, RegExp]> = [
   ["octal without 0o", "x = 0777\n", 1, 5, /leading zeros/],
   ["delete a call", "del f()\n", 1, 5, /^cannot delete call$/],
   ["NUL byte", "x = 1\n\0\n", 2, 1, /NUL bytes/],
+  ["unexpected indent inside a block", "def f():\n    x = 1\n        y = 2\n", 3, 9, /^unexpected indent$/],
+  [
+    "unindent to no outer level",
+    "if a:\n    if b:\n        x = 1\n      y = 2\n",
+    4,
+    7,
+    /^unindent does not match any outer indentation level$/,
+  ],
+  ["tabs and spaces mixed", "if True:\n\tx = 1\n        y = 2\n", 3, 9, /^inconsistent use of tabs and spaces/],
+  ["tabs and spaces against the parent", "if a:\n        if b:\n\t x = 1\n", 3, 3, /^inconsistent use of tabs/],
+  [
+    "positional argument after a keyword argument",
+    "f(a=1, 2)\n",
+    1,
+    8,
+    /^positional argument follows keyword argument$/,
+  ],
+  ["positional argument after **", "f(**k, 2)\n", 1, 8, /^positional argument follows keyword argument unpacking$/],
+  ["* after **", "f(**k, *a)\n", 1, 8, /^iterable argument unpacking follows keyword argument unpacking$/],
+  ["parameter without a default after one with", "def f(a=1, b): pass\n", 1, 12, /^non-default argument follows/],
+  ["lambda parameter without a default after one with", "g = lambda a=1, b: 0\n", 1, 17, /^non-default argument/],
+  ["augmented assignment to a tuple", "a, b += 1\n", 1, 1, /^illegal expression for augmented assignment$/],
   [
     "non-UTF-8 encoding declaration with non-ASCII text",
     "# -*- coding: latin-1 -*-\nx = 'é'\n",
@@ -72,6 +94,18 @@ describe("syntax errors: one clean error with line, 1-based column and index", (
       "del a, b.c, d[0], (e, f)\n",
       // Valid Python 3 (a tuple expression) that tree-sitter-python parses as a Python 2 print statement.
       "print >> sys.stderr, 'message'\n",
+      // A form feed at the start of a line resets the indentation count.
+      "\fdef f():\n    pass\n",
+      "x = 1\n\fy = 2\n",
+      "  \fx = 1\n",
+      "def f():\n    x = 1\n\f    y = 2\n",
+      "f(a=1, *b)\nf(*a, b, c=1, *d, **e)\nf(x for x in y)\n",
+      "if True:\n\tx = 1\n\ty = 2\n",
+      "if x:\n    y = (1,\n  2)\n    z = 1 + \\\n  3\n",
+      "class A:\n    x = 1; y = 2\n    def f(self): pass\n",
+      "def f(a, b=1, *args, c, d=2, **kw): pass\ndef g(a=1, /, b=2, *, c): pass\ndef h(a=1, *args: int, b): pass\n",
+      "(a) += 1\na.b[0] += 1\n(a.b) -= 2\n",
+      `x = ${"(".repeat(200)}1${")".repeat(200)}\ns = "${"(".repeat(300)}"  # ${"[".repeat(300)}\n`,
     ]) {
       assert.doesNotThrow(() => parsePython(code), code);
     }
