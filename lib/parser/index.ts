@@ -2,7 +2,8 @@ import type { Program } from "../ast/generated/node-types.js";
 import { visitorKeys } from "../ast/generated/visitor-keys.js";
 import { convert, type WalkableTree } from "./convert.js";
 import { parseFlat } from "./native-walker.js";
-import { checkDecoding, checkSourceText, findTreeError } from "./syntax-errors.js";
+import { getHeapStatistics } from "node:v8";
+import { checkDecoding, checkSourceText, findTreeError, PythonSyntaxError } from "./syntax-errors.js";
 import { checkBracketNesting, checkPython3, MAX_BRACKET_NESTING } from "./python3-checks.js";
 import { parseTree, treeSitterInput } from "./tree-sitter.js";
 import { joinBracketedLines } from "./join-bracketed-lines.js";
@@ -22,6 +23,7 @@ export const VISITOR_KEYS: Readonly<Record<string, readonly string[]>> = visitor
  * `languageOptions.parser` route. Throws `PythonSyntaxError` for code Python 3 would reject.
  */
 export function parsePython(text: string, options: { lazyTokens?: boolean; filePath?: string } = {}): Program {
+  checkSize(text);
   checkSourceText(text);
   checkDecoding(text, options.filePath);
   let input = text;
@@ -42,6 +44,24 @@ export function parsePython(text: string, options: { lazyTokens?: boolean; fileP
   if (depth > MAX_BRACKET_NESTING) checkBracketNesting(text, lines);
   if (lazyTokens) defineLazyTokens(program, input, text);
   return program;
+}
+
+/**
+ * The largest text audited: the tree, the AST and the model take about 75 bytes of memory per character, so a
+ * file over 1/100 of the V8 heap limit (41 MB with Node's default 4 GB heap) is refused before it exhausts it.
+ */
+const maxAuditedLength = (): number => Math.floor(getHeapStatistics().heap_size_limit / 100);
+
+function checkSize(text: string): void {
+  const limit = maxAuditedLength();
+  if (text.length <= limit) return;
+  const mb = (n: number) => `${(n / 2 ** 20).toFixed(1)} MB`;
+  throw new PythonSyntaxError(
+    `the file is too large to audit (${mb(text.length)}; the limit is ${mb(limit)}, 1/100 of Node's heap limit: raise that with NODE_OPTIONS=--max-old-space-size=<MB>)`,
+    0,
+    1,
+    1,
+  );
 }
 
 /** A tree without syntax errors for `input`, or null: the native walker when it is built, else the binding. */

@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { spawnSync } from "node:child_process";
 import { join } from "node:path";
-import { eslintVersions, lintText, modeConfig, modes } from "../helpers.js";
+import { eslintVersions, lintText, modeConfig, modes, repoRoot } from "../helpers.js";
 
 /** Hostile shapes give findings or one clean parse error through ESLint: never a crash or a stack overflow. */
 const eslint = eslintVersions[0].module;
@@ -29,6 +30,42 @@ function generatedModule(targetBytes: number): string {
   }
   return parts.join("");
 }
+
+describe("huge files against a small heap", function () {
+  this.timeout(240_000);
+  // A child Node with a 256 MB heap: a file just under the limit (1/100 of the heap limit) is linted with every
+  // rule without running out of memory; one just over it gets one clear parse error instead.
+  const script = (fraction: number) => `
+    const { ESLint } = require(${JSON.stringify(require.resolve("eslint"))});
+    const plugin = require(${JSON.stringify(join(repoRoot, "dist", "index.js"))});
+    const limit = Math.floor(require("v8").getHeapStatistics().heap_size_limit / 100);
+    const chunk = ${JSON.stringify(generatedModule(4096))};
+    const code = chunk.repeat(Math.floor((${fraction} * limit) / chunk.length));
+    new ESLint({ cwd: process.cwd(), overrideConfigFile: true, overrideConfig: [plugin.configs.all] })
+      .lintText(code, { filePath: "big.py" })
+      .then(([result]) => console.log(JSON.stringify(result.messages.filter((m) => m.fatal).map((m) => m.message))));
+  `;
+  const run = (fraction: number) => {
+    const child = spawnSync(process.execPath, ["--max-old-space-size=256", "-e", script(fraction)], {
+      encoding: "utf8",
+    });
+    assert.equal(child.status, 0, child.stderr);
+    return JSON.parse(child.stdout) as string[];
+  };
+
+  it("just under the limit: linted", () => {
+    assert.deepEqual(run(0.95), []);
+  });
+
+  it("over the limit: 'too large to audit', naming the limit and how to raise it", () => {
+    const [message, ...rest] = run(1.1);
+    assert.deepEqual(rest, []);
+    assert.match(
+      message,
+      /^Parsing error: the file is too large to audit \([\d.]+ MB; the limit is [\d.]+ MB, .*--max-old-space-size/u,
+    );
+  });
+});
 
 for (const mode of modes) {
   describe(`hostile inputs (${mode} mode)`, function () {
