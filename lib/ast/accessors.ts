@@ -3,14 +3,8 @@
 // lib/analysis.
 import type { PyCall, PyExceptClause, PyNode, PyString, PyWithStatement } from "./generated/node-types.js";
 
-/** Statement node types (anything that can stand in a block or at module level). */
-const STATEMENT_TYPES = new Set([
-  "PyExpressionStatement",
-  "PyReturnStatement",
-  "PyRaiseStatement",
-  "PyPassStatement",
-  "PyBreakStatement",
-  "PyContinueStatement",
+/** Compound statements: those holding a block (their header is one logical line, the rest is in the block). */
+export const COMPOUND_STATEMENT_TYPES: ReadonlySet<string> = new Set([
   "PyIfStatement",
   "PyForStatement",
   "PyWhileStatement",
@@ -19,6 +13,17 @@ const STATEMENT_TYPES = new Set([
   "PyFunctionDefinition",
   "PyClassDefinition",
   "PyDecoratedDefinition",
+  "PyMatchStatement",
+]);
+
+/** Statement node types (anything that can stand in a block or at module level). */
+const STATEMENT_TYPES = new Set([
+  "PyExpressionStatement",
+  "PyReturnStatement",
+  "PyRaiseStatement",
+  "PyPassStatement",
+  "PyBreakStatement",
+  "PyContinueStatement",
   "PyImportStatement",
   "PyImportFromStatement",
   "PyFutureImportStatement",
@@ -26,10 +31,10 @@ const STATEMENT_TYPES = new Set([
   "PyDeleteStatement",
   "PyGlobalStatement",
   "PyNonlocalStatement",
-  "PyMatchStatement",
   "PyTypeAliasStatement",
   "PyExecStatement",
   "PyPrintStatement",
+  ...COMPOUND_STATEMENT_TYPES,
 ]);
 
 export function isStatement(node: PyNode): boolean {

@@ -28,6 +28,16 @@ const WATCHED_TYPES = new Set([
   "augmented_assignment",
   "parameters",
   "lambda_parameters",
+  "decorated_definition",
+  "elif_clause",
+  "else_clause",
+  "except_clause",
+  "except_group_clause",
+  "finally_clause",
+  "assignment",
+  "list_splat",
+  "import_statement",
+  "import_from_statement",
 ]);
 
 export interface Conversion {

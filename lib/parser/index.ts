@@ -124,7 +124,7 @@ export function createParser(services: ServicesFactory = () => ({})) {
   function parseForESLint(code: string, options?: { filePath?: string }): ParseForESLintResult {
     const text = code.startsWith("//") ? `#!${code.slice(2)}` : code;
     const ast = parsePython(text, { filePath: options?.filePath });
-    markEslintEnvComments(ast);
+    markJsOnlyDirectiveComments(ast);
     return { ast, visitorKeys: VISITOR_KEYS, services: services(ast, text) };
   }
   return {
@@ -135,14 +135,15 @@ export function createParser(services: ServicesFactory = () => ({})) {
 }
 
 /**
- * `# eslint-env node` is an ordinary comment to the python language, but ESLint's JS source code, which parser mode
- * uses, reports a Block comment labelled eslint-env as a removed directive (an error on ESLint 10, a warning on 9).
- * Typed Line, it is not a directive there either (Line comments carry only the -line/-next-line forms), so the two
- * modes agree.
+ * `# eslint-env node` or `# global x` is an ordinary comment to the python language, but ESLint's JS source code,
+ * which parser mode uses, reads Block comments labelled eslint-env (a removed directive: an error on ESLint 10),
+ * global(s) or exported as directives. Typed Line, they are not directives there either (Line comments carry only
+ * the -line/-next-line forms), so the two modes agree.
  */
-function markEslintEnvComments(ast: Program): void {
+function markJsOnlyDirectiveComments(ast: Program): void {
   for (const comment of ast.comments)
-    if (/^\s*eslint-env(?:\s|$)/u.test(comment.value)) (comment as { type: string }).type = "Line";
+    if (/^\s*(?:eslint-env|globals?|exported)(?:\s|$)/u.test(comment.value))
+      (comment as { type: string }).type = "Line";
 }
 
 const standalone = createParser();

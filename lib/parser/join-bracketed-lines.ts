@@ -9,7 +9,8 @@
  * gets an ERROR node, although Python joins lines inside brackets. When a tree has errors, the parser retries
  * on a copy of the text in which every line break inside brackets is a space: the same length, so all offsets
  * still index the original text. Comments inside brackets are blanked in the copy (a comment would swallow the
- * joined line) and handed back so they still reach `Program.comments`.
+ * joined line) and handed back so they still reach `Program.comments`. So are comment-only lines anywhere: the
+ * scanner mistakes one indented less than its block between a decorator and its `def` for a dedent.
  *
  * Returns null when nothing would change.
  */
@@ -23,7 +24,7 @@ export function joinBracketedLines(text: string): { input: string; comments: Arr
     const c = text[i];
     if (c === "#") {
       const end = commentEnd(text, i);
-      if (depth > 0) {
+      if (depth > 0 || onlyBlanksBefore(text, i)) {
         comments.push([i, end]);
         for (let k = i; k < end; k++) chars[k] = " ";
         changed = true;
@@ -59,4 +60,14 @@ export function stringEnd(text: string, start: number): number {
     j++;
   }
   return Math.min(text.length, j + quote.length);
+}
+
+/** Whether only spaces, tabs and form feeds precede `at` on its line. */
+function onlyBlanksBefore(text: string, at: number): boolean {
+  for (let k = at - 1; k >= 0; k--) {
+    const c = text[k];
+    if (c === "\n" || c === "\r") return true;
+    if (c !== " " && c !== "\t" && c !== "\f") return false;
+  }
+  return true;
 }

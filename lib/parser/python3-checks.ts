@@ -1,4 +1,5 @@
 import type { Program, PyNode } from "../ast/generated/node-types.js";
+import { COMPOUND_STATEMENT_TYPES } from "../ast/accessors.js";
 import { visitorKeys } from "../ast/generated/visitor-keys.js";
 import { commentEnd, stringEnd } from "./join-bracketed-lines.js";
 import type { LineIndex } from "./line-index.js";
@@ -18,6 +19,7 @@ export function checkPython3(program: Program, watched: ReadonlyArray<PyNode>, t
   for (const statement of program.body) {
     const indent = indentOf(statement);
     if (indent && (indent.tabs8 || indent.tabs1)) fail(statement.range[0], "unexpected indent");
+    checkLogicalLine(statement, text, fail);
   }
   for (const node of watched) {
     switch (node.type) {
@@ -41,6 +43,7 @@ export function checkPython3(program: Program, watched: ReadonlyArray<PyNode>, t
       }
       case "PyString":
         if (node.quote === "`") fail(node.range[0], "backquotes are Python 2; use repr(...)");
+        if (!VALID_STRING_PREFIX.test(node.prefix)) fail(node.range[0], "invalid syntax (string prefix)");
         break;
       case "PyInteger": {
         const literal = text.slice(node.range[0], node.range[1]);
@@ -58,13 +61,52 @@ export function checkPython3(program: Program, watched: ReadonlyArray<PyNode>, t
           fail(node.range[0], "expected an indented block");
         }
         checkBlockIndentation(node, indentOf, fail);
+        for (const statement of node.children) checkLogicalLine(statement, text, fail);
+        if (node.parent) checkHeaderLine(node.parent, node, text, fail);
         break;
+      case "PyDecoratedDefinition":
+        // Decorators and their definition line up: `@dec` then an indented `def` is an unexpected indent.
+        for (const part of [...node.decorators.slice(1), node.definition])
+          checkSameIndent(part, node.decorators[0] ?? node, indentOf, fail);
+        break;
+      case "PyElifClause":
+      case "PyElseClause":
+      case "PyExceptClause":
+      case "PyFinallyClause":
+        if (node.parent) checkSameIndent(node, node.parent, indentOf, fail);
+        break;
+
       case "PyArgumentList":
         checkArgumentOrder(node, fail);
         break;
       case "PyParameters":
       case "PyLambdaParameters":
         checkParameterOrder(node, text, fail);
+        break;
+      case "PyAssignment":
+        // `a = b: int = 1`, `a, b: int = 1`: only a single target may be annotated.
+        if (
+          node.annotation &&
+          (node.parent?.type === "PyAssignment" ||
+            ["PyPatternList", "PyTuplePattern"].includes(unparenthesized(node.left, text).type))
+        )
+          fail(node.annotation.range[0], "invalid syntax (only a single target can be annotated)");
+        break;
+      case "PyListSplat":
+        // tree-sitter binds `*` tighter than Python (`*a.b()` is read as `(*a).b()`), so only a star after the
+        // start of its parent (`y - *i`) is certainly misplaced.
+        if (node.parent && STARLESS_PARENTS.has(node.parent.type) && node.range[0] > node.parent.range[0])
+          fail(node.range[0], "invalid syntax (a starred expression cannot stand here)");
+        break;
+      case "PyImportStatement":
+      case "PyImportFromStatement":
+        // `import a,` / `from b import a,`: a trailing comma needs parentheses.
+        if (!text.slice(node.range[0], node.range[1]).includes("(")) {
+          const after = /^[ \t]*,/u.exec(text.slice(node.range[1], node.range[1] + 80));
+          const comma =
+            text[node.range[1] - 1] === "," ? node.range[1] - 1 : after ? node.range[1] + after[0].length - 1 : -1;
+          if (comma !== -1) fail(comma, "trailing comma not allowed without surrounding parentheses");
+        }
         break;
       case "PyAugmentedAssignment": {
         const target = unparenthesized(node.left, text);
@@ -162,8 +204,13 @@ function checkBlockIndentation(
     if (!indent) continue;
     if (!first) {
       first = indent;
-      if (parent && indent.tabs8 > parent.tabs8 !== indent.tabs1 > parent.tabs1)
-        fail(statement.range[0], "inconsistent use of tabs and spaces in indentation");
+      if (parent) {
+        const deeper8 = indent.tabs8 > parent.tabs8;
+        const deeper1 = indent.tabs1 > parent.tabs1;
+        if (deeper8 !== deeper1 || (!deeper8 && indent.tabs8 === parent.tabs8) !== (indent.tabs1 === parent.tabs1))
+          fail(statement.range[0], "inconsistent use of tabs and spaces in indentation");
+        if (!deeper8) fail(statement.range[0], "expected an indented block");
+      }
       continue;
     }
     const same8 = indent.tabs8 === first.tabs8;
@@ -178,6 +225,97 @@ function checkBlockIndentation(
         ? "unexpected indent"
         : "unindent does not match any outer indentation level",
     );
+  }
+}
+
+/** Where `*x` cannot stand: as an operand, a callee or attribute owner, a keyword's or a dict entry's value. */
+const STARLESS_PARENTS = new Set([
+  "PyBinaryOperator",
+  "PyBooleanOperator",
+  "PyComparisonOperator",
+  "PyUnaryOperator",
+  "PyNotOperator",
+  "PyAttribute",
+  "PyCall",
+  "PyConditionalExpression",
+  "PyAwait",
+  "PyKeywordArgument",
+  "PyPair",
+  "PyNamedExpression",
+  "PyLambda",
+  "PySlice",
+  "PyDecorator",
+]);
+
+/** Python 3's string prefixes (any case): r, u, b, f, br/rb, fr/rf. */
+const VALID_STRING_PREFIX = /^(?:[rRuUbBfF]?|[bB][rR]|[rR][bB]|[fF][rR]|[rR][fF])$/u;
+
+/** `node` starts its line at the same indentation as `owner` (a clause and its statement, a def and its decorator). */
+function checkSameIndent(
+  node: PyNode,
+  owner: PyNode,
+  indentOf: (node: PyNode) => Indent | null,
+  fail: (offset: number, message: string) => never,
+): void {
+  const indent = indentOf(node);
+  const expected = indentOf(owner);
+  if (!indent || !expected || (indent.tabs8 === expected.tabs8 && indent.tabs1 === expected.tabs1)) return;
+  if ((indent.tabs8 === expected.tabs8) !== (indent.tabs1 === expected.tabs1))
+    fail(node.range[0], "inconsistent use of tabs and spaces in indentation");
+  fail(
+    node.range[0],
+    indent.tabs8 > expected.tabs8 ? "unexpected indent" : "unindent does not match any outer indentation level",
+  );
+}
+
+/**
+ * A simple statement is one logical line: tree-sitter skips a line break where its grammar expects no NEWLINE
+ * (`x =` then the value on the next line, `elseelse:` then a statement read as an annotation), Python does not.
+ */
+function checkLogicalLine(statement: PyNode, text: string, fail: (offset: number, message: string) => never): void {
+  if (COMPOUND_STATEMENT_TYPES.has(statement.type)) return;
+  const broken = lineBreakOutsideBrackets(text, statement.range[0], statement.range[1]);
+  if (broken !== -1) fail(broken, "invalid syntax (a statement continues on the next line without brackets or \\)");
+}
+
+/** A compound statement's header (`class A(B):`) is one logical line too, up to its colon. */
+function checkHeaderLine(
+  owner: PyNode,
+  block: PyNode,
+  text: string,
+  fail: (offset: number, message: string) => never,
+): void {
+  // The header ends at the last colon outside brackets before the block; what follows it (a comment) may break.
+  let colon = -1;
+  scanCode(text, owner.range[0], block.range[0], (i, depth) => {
+    if (depth === 0 && text[i] === ":") colon = i;
+  });
+  if (colon === -1) return;
+  const broken = lineBreakOutsideBrackets(text, owner.range[0], colon);
+  if (broken !== -1) fail(broken, "invalid syntax (a statement continues on the next line without brackets or \\)");
+}
+
+/** The first line break in [start, end) outside brackets and strings and not after `\\`, or -1. */
+function lineBreakOutsideBrackets(text: string, start: number, end: number): number {
+  let found = -1;
+  scanCode(text, start, end, (i, depth) => {
+    if (found !== -1 || depth !== 0 || (text[i] !== "\n" && text[i] !== "\r")) return;
+    if (text[i] === "\n" && text[i - 1] === "\r") return;
+    if (text[i - 1] !== "\\") found = i;
+  });
+  return found;
+}
+
+/** Calls `visit(i, depth)` for each character of [start, end) outside strings and comments, with the bracket depth. */
+function scanCode(text: string, start: number, end: number, visit: (i: number, depth: number) => void): void {
+  let depth = 0;
+  for (let i = start; i < end; i++) {
+    const c = text[i];
+    if (c === "#") i = commentEnd(text, i) - 1;
+    else if (c === "'" || c === '"') i = stringEnd(text, i) - 1;
+    else if (c === "(" || c === "[" || c === "{") depth++;
+    else if (c === ")" || c === "]" || c === "}") depth = Math.max(0, depth - 1);
+    else visit(i, depth);
   }
 }
 

@@ -20,6 +20,8 @@ export class PythonSyntaxError extends SyntaxError {
   }
 
   static at(text: string, index: number, message: string, lines = new LineIndex(text)): PythonSyntaxError {
+    // The \n of a CRLF is no position of its own: report the line's end.
+    if (text[index] === "\n" && text[index - 1] === "\r") index--;
     const { line, column } = lines.position(index);
     return new PythonSyntaxError(message, index, line, column + 1);
   }

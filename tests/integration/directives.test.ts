@@ -87,9 +87,9 @@ for (const { label, module: eslint } of eslintVersions) {
         assert.equal(applied, ["x = 1  # eslint-disable-line probe/calls", "y = 2", "print(3)", ""].join("\r\n"));
       });
 
-      it("# eslint-env is an ordinary comment (no removed-directive error in either mode)", async () => {
-        const code = "# eslint-env node\nprint(1)\n";
-        assert.deepEqual(calls(await lintText(eslint, mode, code)), ["2:probe/calls:call to print"]);
+      it("# eslint-env, # global and # exported are ordinary comments in both modes", async () => {
+        const code = "# eslint-env node\n# global https://bugs.example.org/1\n# exported x\nprint(1)\n";
+        assert.deepEqual(calls(await lintText(eslint, mode, code)), ["4:probe/calls:call to print"]);
       });
 
       it("a # comment that merely mentions eslint is not a directive", async () => {
