@@ -14,7 +14,7 @@ export function checkPython3(program: Program, watched: ReadonlyArray<PyNode>, t
   const fail = (offset: number, message: string): never => {
     throw PythonSyntaxError.at(text, offset, message, lines);
   };
-  const indentOf = (node: PyNode) => lineIndent(node, text, lines);
+  const indentOf = (node: PyNode) => lineIndent(node, text);
   // Module-level statements start at column 0 (after a form feed) unless they follow another on the same line.
   for (const statement of program.body) {
     const indent = indentOf(statement);
@@ -170,17 +170,34 @@ interface Indent {
  * The indentation of the line `node` starts, or null when something precedes it on its logical line (`a; b`, a
  * `\` continuation) or it has no line of its own. A form feed resets the count, as in Python.
  */
-function lineIndent(node: PyNode, text: string, lines: LineIndex): Indent | null {
-  const lineStart = lines.lineStarts[node.loc.start.line - 1];
-  let leading = text.slice(lineStart, node.range[0]);
-  if (lineStart === 0 && leading.startsWith("\uFEFF")) leading = leading.slice(1);
-  if (!/^[ \t\f]*$/u.test(leading)) return null;
-  if (/\\\r?\n?$/u.test(text.slice(Math.max(0, lineStart - 3), lineStart))) return null;
+function lineIndent(node: PyNode, text: string): Indent | null {
+  // Back to the line's start over blanks only (read in place: this runs for every statement of every block).
+  let lineStart = node.range[0];
+  for (; lineStart > 0; lineStart--) {
+    const c = text.charCodeAt(lineStart - 1);
+    if (c === 10 || c === 13) break;
+    if (c !== 32 && c !== 9 && c !== 12 && !(c === 0xfeff && lineStart === 1)) return null;
+  }
+  if (lineStart > 0) {
+    // A `\` continuation joins the line to the previous one.
+    let end = lineStart - 1;
+    if (text[end] === "\n" && text[end - 1] === "\r") end--;
+    if (text[end - 1] === "\\") return null;
+  }
   let tabs8 = 0;
   let tabs1 = 0;
-  for (const c of leading.slice(leading.lastIndexOf("\f") + 1)) {
-    tabs8 = c === "\t" ? (Math.floor(tabs8 / 8) + 1) * 8 : tabs8 + 1;
-    tabs1++;
+  for (let k = lineStart; k < node.range[0]; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 12) {
+      tabs8 = 0; // A form feed resets the count, as in Python.
+      tabs1 = 0;
+    } else if (c === 9) {
+      tabs8 = (Math.floor(tabs8 / 8) + 1) * 8;
+      tabs1++;
+    } else if (c === 32) {
+      tabs8++;
+      tabs1++;
+    }
   }
   return { tabs8, tabs1 };
 }
@@ -285,6 +302,17 @@ function checkHeaderLine(
   text: string,
   fail: (offset: number, message: string) => never,
 ): void {
+  // The usual header is one line holding its colon, then the block on the next line or after the colon: settled
+  // without a scan.
+  let firstBreak = -1;
+  let breaks = 0;
+  for (let i = owner.range[0]; i < block.range[0] && breaks < 2; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13 || (c === 10 && text.charCodeAt(i - 1) !== 13)) {
+      if (breaks++ === 0) firstBreak = i;
+    }
+  }
+  if (breaks === 0 || (breaks === 1 && text.lastIndexOf(":", firstBreak) >= owner.range[0])) return;
   // The header ends at the last colon outside brackets before the block; what follows it (a comment) may break.
   let colon = -1;
   scanCode(text, owner.range[0], block.range[0], (i, depth) => {
@@ -297,13 +325,20 @@ function checkHeaderLine(
 
 /** The first line break in [start, end) outside brackets and strings and not after `\\`, or -1. */
 function lineBreakOutsideBrackets(text: string, start: number, end: number): number {
-  let found = -1;
-  scanCode(text, start, end, (i, depth) => {
-    if (found !== -1 || depth !== 0 || (text[i] !== "\n" && text[i] !== "\r")) return;
-    if (text[i] === "\n" && text[i - 1] === "\r") return;
-    if (text[i - 1] !== "\\") found = i;
-  });
-  return found;
+  // A plain loop, not scanCode: this runs on every multi-line statement (most are calls inside brackets).
+  let depth = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 35 /* # */) i = commentEnd(text, i) - 1;
+    else if (c === 39 || c === 34 /* quotes */) i = stringEnd(text, i) - 1;
+    else if (c === 40 || c === 91 || c === 123 /* ( [ { */) depth++;
+    else if (c === 41 || c === 93 || c === 125 /* ) ] } */) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && (c === 13 || (c === 10 && text.charCodeAt(i - 1) !== 13))) {
+      // A CRLF is seen at its \r; a break right after `\\` continues the line.
+      if (text.charCodeAt(i - 1) !== 92 /* \\ */) return i;
+    }
+  }
+  return -1;
 }
 
 /** Calls `visit(i, depth)` for each character of [start, end) outside strings and comments, with the bracket depth. */
