@@ -50,10 +50,11 @@ export function parsePython(text: string, options: { lazyTokens?: boolean; fileP
  * The largest text audited: the tree, the AST and the model take about 75 bytes of memory per character, so a
  * file over 1/100 of the V8 heap limit (41 MB with Node's default 4 GB heap) is refused before it exhausts it.
  */
-const maxAuditedLength = (): number => Math.floor(getHeapStatistics().heap_size_limit / 100);
+let maxAuditedLength: number | undefined;
 
 function checkSize(text: string): void {
-  const limit = maxAuditedLength();
+  // The heap limit is fixed for the process (and each worker): read once.
+  const limit = (maxAuditedLength ??= Math.floor(getHeapStatistics().heap_size_limit / 100));
   if (text.length <= limit) return;
   const mb = (n: number) => `${(n / 2 ** 20).toFixed(1)} MB`;
   throw new PythonSyntaxError(
