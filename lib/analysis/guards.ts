@@ -124,7 +124,24 @@ function rejectsInvalid(condition: PyNode | null, name: string, model: PythonMod
     return mentions(node.children[0], name) && isConstantContainer(node.children[1], model);
   }
   if (node.type === "PyNotOperator") return acceptsValid(node.argument, name, model, validation);
+  // `re.match(P, name) is None`: false exactly when the match succeeded.
+  const matched = noneTest(node, "is");
+  if (matched) return acceptsValid(matched, name, model, validation);
   return false;
+}
+
+/**
+ * `x is None` / `x == None` (with `operator` "is"), or `x is not None` / `x != None` (with "is not"): the `x` tested,
+ * else null. A regex match object is None exactly when the match failed.
+ */
+function noneTest(node: PyNode, operator: "is" | "is not"): PyNode | null {
+  if (node.type !== "PyComparisonOperator" || node.operators.length !== 1) return null;
+  const op = node.operators[0].replace(/\s+/gu, " ");
+  if (op !== operator && op !== (operator === "is" ? "==" : "!=")) return null;
+  const [left, right] = node.children.map((child) => unparenthesize(child));
+  if (right?.type === "PyNone") return left ?? null;
+  if (left?.type === "PyNone") return right ?? null;
+  return null;
 }
 
 /** Whether `condition` being TRUE proves `name` valid: `name in CONSTANT`, `re.fullmatch(p, name)`, `validator(name)`. */
@@ -139,6 +156,8 @@ export function acceptsValid(
   if (node.type === "PyBooleanOperator" && node.operator === "and") {
     return acceptsValid(node.left, name, model, validation) || acceptsValid(node.right, name, model, validation);
   }
+  const matched = noneTest(node, "is not");
+  if (matched) return acceptsValid(matched, name, model, validation);
   if (node.type === "PyComparisonOperator" && node.operators.length === 1) {
     const [left, right] = node.children;
     if (node.operators[0] === "in") return mentions(left, name) && isConstantContainer(right, model);

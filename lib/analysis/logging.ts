@@ -2,7 +2,7 @@ import { staticString } from "./values.js";
 import { argument, callArguments, keywordArgument, unparenthesize } from "../ast/accessors.js";
 import type { PyCall, PyNode } from "../ast/generated/node-types.js";
 import type { PythonModel } from "./model.js";
-import { LOG_EXTRA_KEYWORD } from "./catalog/index.js";
+import { catalog, LOG_EXTRA_KEYWORD } from "./catalog/index.js";
 
 /** A value a logging call writes, with the key it is written under (`%(token)s`, `extra={'key': ...}`). */
 export interface LoggedValue {
@@ -89,4 +89,40 @@ export function valueName(node: PyNode, model: PythonModel): string | null {
     return key ? staticString(model, key) : null;
   }
   return null;
+}
+
+/**
+ * Whether `expr` holds a whole configuration or environment: a catalog whole object (`oslo_config.cfg.CONF`,
+ * `os.environ`, by qualified name), a configuration a catalog factory builds (`cfg.ConfigOpts()`), or a name or
+ * `self` attribute every assignment of which (a parameter's default included) holds one. A name alone (`conf`,
+ * which may hold a file path) is no evidence.
+ */
+export function isWholeObject(expr: PyNode | null | undefined, model: PythonModel, depth = 0): boolean {
+  const node = unparenthesize(expr);
+  if (!node || depth > 8) return false;
+  if (catalog.wholeObjects.matches(model.qualifiedName(node))) return true;
+  switch (node.type) {
+    case "PyCall":
+      return catalog.configFactories.matches(model.calleeName(node));
+    case "PyIdentifier": {
+      const bindings = model.reachingBindings(node.name, node);
+      return (
+        bindings.length > 0 &&
+        bindings.every(
+          (b) => (b.kind === "assign" || b.kind === "param") && !!b.value && isWholeObject(b.value, model, depth + 1),
+        )
+      );
+    }
+    case "PyAttribute": {
+      const values = model.selfAttributeValues(node);
+      return !!values?.length && values.every((value) => isWholeObject(value, model, depth + 1));
+    }
+    // `conf or cfg.CONF`, `conf if conf else cfg.CONF`: a fallback to a configuration says what the value is.
+    case "PyBooleanOperator":
+      return isWholeObject(node.left, model, depth + 1) || isWholeObject(node.right, model, depth + 1);
+    case "PyConditionalExpression":
+      return isWholeObject(node.body, model, depth + 1) || isWholeObject(node.orelse, model, depth + 1);
+    default:
+      return false;
+  }
 }

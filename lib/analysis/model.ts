@@ -216,13 +216,7 @@ export class PythonModel {
    * the class assigns a call of the same callee (`self.client = paramiko.SSHClient()` in `__init__`).
    */
   #selfAttributeOrigin(node: PyNode & { type: "PyAttribute" }): PyCall | null {
-    const object = unparenthesize(node.object);
-    if (object?.type !== "PyIdentifier") return null;
-    const classScope = this.#methodReceiverClass(object);
-    if (!classScope) return null;
-    let byAttribute = this.#selfAttributes.get(classScope);
-    if (!byAttribute) this.#selfAttributes.set(classScope, (byAttribute = this.#collectSelfAttributes(classScope)));
-    const values = byAttribute.get(node.attribute.name);
+    const values = this.selfAttributeValues(node);
     if (!values?.length) return null;
     let origin: PyCall | null = null;
     for (const value of values) {
@@ -232,6 +226,20 @@ export class PythonModel {
       origin = call;
     }
     return origin;
+  }
+
+  /**
+   * For `self.attr` inside a method: every value the class assigns to `self.attr` in its methods (null where the
+   * assignment has no single value, as in tuple unpacking), or null when `node` is not such an attribute.
+   */
+  selfAttributeValues(node: PyNode & { type: "PyAttribute" }): ReadonlyArray<PyNode | null> | null {
+    const object = unparenthesize(node.object);
+    if (object?.type !== "PyIdentifier") return null;
+    const classScope = this.#methodReceiverClass(object);
+    if (!classScope) return null;
+    let byAttribute = this.#selfAttributes.get(classScope);
+    if (!byAttribute) this.#selfAttributes.set(classScope, (byAttribute = this.#collectSelfAttributes(classScope)));
+    return byAttribute.get(node.attribute.name) ?? null;
   }
 
   /** The class scope when `id` is the first parameter (`self`/`cls`) of a method defined directly in a class. */

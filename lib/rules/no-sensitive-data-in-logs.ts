@@ -3,7 +3,7 @@ import type { PyCall, PyNode } from "../ast/generated/node-types.js";
 import { unparenthesize } from "../ast/accessors.js";
 import { catalog, extendPatterns, MASKER_IMPORTS, MASKING_NAME } from "../analysis/catalog/index.js";
 import { isLoggingCall } from "../analysis/handlers.js";
-import { identifierWords, loggedValues, valueName } from "../analysis/logging.js";
+import { identifierWords, isWholeObject, loggedValues, valueName } from "../analysis/logging.js";
 import { AUTOFIX_OPTION, createRule, importFix, shortText } from "../rule-kit/index.js";
 
 type Options = [
@@ -190,7 +190,7 @@ export default createRule<Options, MessageIds>({
         const callee = node.type === "PyCall" ? tools.model.calleeName(node) : null;
         if (
           catalog.wholeObjects.matches(written) ||
-          catalog.wholeObjects.matches(qualified) ||
+          isWholeObject(node, tools.model) ||
           catalog.wholeScopeCalls.matches(callee)
         ) {
           context.report({ node: call, messageId: "wholeObject", data: { value: shortText(text), logger } });

@@ -18,6 +18,7 @@ import {
   MASKING_FUNCTIONS,
   TRACEBACK_WRITERS,
   WHOLE_OBJECTS,
+  CONFIG_FACTORIES,
   WHOLE_SCOPE_CALLS,
 } from "./logging.js";
 import { CalleeMatcher, type CalleePattern } from "./pattern.js";
@@ -61,6 +62,7 @@ export const catalog = {
   loggerFactories: set(LOGGER_FACTORIES),
   tracebackWriters: set(TRACEBACK_WRITERS),
   wholeObjects: set(WHOLE_OBJECTS),
+  configFactories: set(CONFIG_FACTORIES),
   wholeScopeCalls: set(WHOLE_SCOPE_CALLS),
   maskingFunctions: set(MASKING_FUNCTIONS),
   harmlessCalls: set(HARMLESS_CALLS),

@@ -41,20 +41,20 @@ export const TRACEBACK_WRITERS: readonly CalleePattern[] = [
   "traceback.format_exception",
 ];
 
-/** Objects that hold every setting or variable at once (passwords included), as qualified or written. */
+/**
+ * Objects that hold every setting or variable at once (passwords included), by qualified name or as written. A
+ * name such as `conf` is no evidence: a value is a configuration object when it comes from one of these or from
+ * a `CONFIG_FACTORIES` call (lib/analysis/logging.ts `isWholeObject`).
+ */
 export const WHOLE_OBJECTS: readonly CalleePattern[] = [
   "oslo_config.cfg.CONF",
-  "cfg.CONF",
-  "CONF",
-  "conf",
-  "self.conf",
-  "self._conf",
-  "self.CONF",
   "os.environ",
   "self.__dict__",
   "request.headers",
   "self.request.headers",
 ];
+/** Calls that construct a whole configuration. */
+export const CONFIG_FACTORIES: readonly CalleePattern[] = ["oslo_config.cfg.ConfigOpts"];
 /** Calls that return every variable of a scope. */
 export const WHOLE_SCOPE_CALLS: readonly CalleePattern[] = ["locals", "vars", "globals"];
 
