@@ -121,10 +121,19 @@ export function usesOf(
     }
     uses.push({ kind: "other", node });
   }
-  // A use inside a nested function (a closure) may run at any time: treat it as an escape.
+  // A use inside a nested function (a closure) may run at any time: treat it as an escape. A list, set or dict
+  // comprehension runs where it stands, so a use there is the function's own.
   return uses.map((use) =>
-    model.scopeOf(use.node) !== scope && use.kind !== "escape" ? { kind: "escape", node: use.node } : use,
+    runsLater(model.scopeOf(use.node), scope) && use.kind !== "escape" ? { kind: "escape", node: use.node } : use,
   );
+}
+
+/** Whether code in `inner` may run after `outer` has moved on: a nested function, lambda or generator expression. */
+function runsLater(inner: Scope, outer: Scope): boolean {
+  for (let current: Scope | null = inner; current && current !== outer; current = current.parent) {
+    if (current.kind !== "comprehension" || current.node.type === "PyGeneratorExpression") return true;
+  }
+  return false;
 }
 
 /** Inside `with self.assertRaises(...)` / `pytest.raises(...)`: code there is expected to fail before it creates anything. */
@@ -166,7 +175,7 @@ export function mayRaiseBetween(
   for (const node of model.nodesWithin(start, end)) {
     if (unreachable.some((h) => contains(h, node))) continue;
     // Calls that enclose the release (`self.assertEqual(p.wait(), 0)`) run it; they do not stand before it.
-    if (ignore.has(node) || model.scopeOf(node) !== scope || contains(node, to)) continue;
+    if (ignore.has(node) || runsLater(model.scopeOf(node), scope) || contains(node, to)) continue;
     if (
       node.type === "PyCall" ||
       node.type === "PyRaiseStatement" ||
