@@ -185,7 +185,6 @@ export default createRule<Options, MessageIds>({
         if (isSafeWrapper(value)) continue;
         const node = unparenthesize(value)!;
         const text = sourceCode.getText(node).replace(/\s+/gu, " ");
-        const qualified = tools.model.qualifiedName(node);
         const written = node.type === "PyIdentifier" || node.type === "PyAttribute" ? text : null;
         const callee = node.type === "PyCall" ? tools.model.calleeName(node) : null;
         if (
