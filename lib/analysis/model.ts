@@ -242,6 +242,37 @@ export class PythonModel {
     return byAttribute.get(node.attribute.name) ?? null;
   }
 
+  /**
+   * The function of this file a call runs, when it is certain: a name bound once by a `def` (`build(x)`), or
+   * `self.method(...)` inside a method of the class that defines `method`. `skip` is how many leading parameters
+   * the call does not pass (1 for the bound `self`/`cls`).
+   */
+  localFunction(call: PyCall): { scope: Scope; skip: number } | null {
+    const fn = unparenthesize(call.function);
+    let definition: PyNode | null = null;
+    let skip = 0;
+    if (fn?.type === "PyIdentifier") {
+      const bindings = this.reachingBindings(fn.name, fn);
+      if (bindings.length === 1 && bindings[0].kind === "def") definition = bindings[0].value;
+    } else if (fn?.type === "PyAttribute") {
+      const receiver = unparenthesize(fn.object);
+      const classScope = receiver?.type === "PyIdentifier" ? this.#methodReceiverClass(receiver) : null;
+      const bindings = classScope?.bindings.get(fn.attribute.name);
+      if (bindings?.length === 1 && bindings[0].kind === "def") definition = bindings[0].value;
+      skip = 1;
+    }
+    if (definition?.type !== "PyFunctionDefinition") return null;
+    const decorated = definition.parent as PyNode | null;
+    if (decorated?.type === "PyDecoratedDefinition") {
+      // Only plain functions and methods: a decorator may replace the function; staticmethod takes no receiver.
+      const decorators = this.text.slice(decorated.range[0], definition.range[0]);
+      if (!/^\s*@(staticmethod|classmethod)\s*$/u.test(decorators)) return null;
+      if (/staticmethod/u.test(decorators)) skip = 0;
+    }
+    const scope = this.scopeFor(definition);
+    return scope ? { scope, skip } : null;
+  }
+
   /** The class scope when `id` is the first parameter (`self`/`cls`) of a method defined directly in a class. */
   #methodReceiverClass(id: PyNode & { type: "PyIdentifier" }): Scope | null {
     const functionScope = this.resolveScope(id.name, id);

@@ -1,5 +1,6 @@
 import { isStatic, staticString } from "./values.js";
-import { callArguments, unparenthesize } from "../ast/accessors.js";
+import { sequenceElements } from "./strings.js";
+import { callArguments, keywordArgument, unparenthesize } from "../ast/accessors.js";
 import type { PyNode } from "../ast/generated/node-types.js";
 import {
   ARGUMENT_PROPAGATING_METHODS,
@@ -12,7 +13,7 @@ import {
 } from "./catalog/index.js";
 import { isGuarded, isValidatingConversion, validationWith, type Validation } from "./guards.js";
 import type { PythonModel } from "./model.js";
-import type { Binding } from "./scopes.js";
+import type { Binding, Scope } from "./scopes.js";
 
 /**
  * What a taint analysis looks for: where untrusted data comes from, what carries it on, and what makes it safe.
@@ -216,6 +217,8 @@ class Analysis {
           }
           return null;
         }
+        const returned = this.#returnedFlow(node, at, depth);
+        if (returned) return returned;
         if (node.function.type === "PyAttribute" && spec.propagatingMethods.has(node.function.attribute.name)) {
           const fromObject = recurse(node.function.object);
           if (fromObject) return fromObject;
@@ -231,6 +234,50 @@ class Analysis {
       default:
         return null;
     }
+  }
+
+  /** Functions whose returns are being followed, so that recursion ends. */
+  readonly #following = new Set<PyNode>();
+
+  /**
+   * A call to a function of this file returns untrusted data when one of its `return`s does: a source inside it
+   * (`return sys.argv[1]`), or one of its parameters, when the caller passes untrusted data there
+   * (`def build(name): return ['ip', 'netns', 'add', name]`). The trace crosses the call.
+   */
+  #returnedFlow(call: PyNode & { type: "PyCall" }, at: PyNode, depth: number): TaintFlow | null {
+    const { model } = this;
+    const target = model.localFunction(call);
+    if (!target || this.#following.has(target.scope.node)) return null;
+    const fn = target.scope.node as PyNode & { type: "PyFunctionDefinition" };
+    this.#following.add(fn);
+    try {
+      for (const node of model.nodesWithin(fn.range[0], fn.range[1])) {
+        if (node.type !== "PyReturnStatement" || !node.value || model.scopeOf(node) !== target.scope) continue;
+        const inner = this.#returnValueFlow(node.value, node, depth + 1);
+        if (!inner) continue;
+        const step: TaintStep = { node: call, name: `${fn.name.name}()`, line: call.loc.start.line };
+        const parameter = parameterOf(inner.source.node, target.scope);
+        if (parameter === null) return { source: inner.source, steps: [...inner.steps, step] };
+        const argument = argumentFor(call, target.scope.parameters, parameter, target.skip);
+        const outer = argument ? this.visit(argument, at, depth + 1) : null;
+        if (outer) return { source: outer.source, steps: [...inner.steps, step, ...outer.steps] };
+      }
+      return null;
+    } finally {
+      this.#following.delete(fn);
+    }
+  }
+
+  /** A returned value, and for a list built step by step (`cmd.append(name)`) each element it was built from. */
+  #returnValueFlow(value: PyNode, at: PyNode, depth: number): TaintFlow | null {
+    const whole = this.visit(value, at, depth);
+    if (whole) return whole;
+    const { elements, unknown, parameters } = sequenceElements(this.model, value, at);
+    for (const element of [...elements, ...unknown, ...parameters]) {
+      const flow = this.visit(element, at, depth);
+      if (flow) return flow;
+    }
+    return null;
   }
 
   #identifier(node: PyNode & { type: "PyIdentifier" }, at: PyNode, depth: number): TaintFlow | null {
@@ -260,6 +307,30 @@ class Analysis {
     if (flow && isGuarded(node.name, at, model, spec.validation)) return null;
     return flow;
   }
+}
+
+/** The name of the parameter of `scope` that `node` (a source's node) binds, or null. */
+function parameterOf(node: PyNode, scope: Scope): string | null {
+  if (node.type !== "PyIdentifier") return null;
+  const bindings = scope.bindings.get(node.name);
+  return bindings?.some((b) => b.kind === "param" && b.target === node) ? node.name : null;
+}
+
+/** The argument a call passes for `parameter` (by keyword, or by position after `skip` implicit ones). */
+function argumentFor(
+  call: PyNode & { type: "PyCall" },
+  parameters: readonly string[],
+  parameter: string,
+  skip: number,
+): PyNode | null {
+  const byKeyword = keywordArgument(call, parameter);
+  if (byKeyword) return byKeyword;
+  const position = parameters.indexOf(parameter) - skip;
+  const positional = callArguments(call).filter((arg) => arg.type !== "PyKeywordArgument");
+  // After a `*args` the positions are unknown.
+  const splat = positional.findIndex((arg) => arg.type === "PyListSplat" || arg.type === "PyDictionarySplat");
+  if (position < 0 || (splat !== -1 && splat <= position)) return null;
+  return positional[position] ?? null;
 }
 
 function parameterSource(name: string, binding: Binding): TaintFlow["source"] {
