@@ -1,6 +1,11 @@
 import type { ESLint, Linter } from "eslint";
 import type { RuleDefinition } from "@eslint/core";
-import { OPENSTACK_COMMAND_SINKS, OPENSTACK_MASK_FUNCTION, OPENSTACK_VALIDATORS } from "../analysis/catalog/index.js";
+import {
+  OPENSTACK_COMMAND_SINKS,
+  OPENSTACK_MASK_FUNCTION,
+  OPENSTACK_PRIVILEGED_KEYWORDS,
+  OPENSTACK_VALIDATORS,
+} from "../analysis/catalog/index.js";
 
 export const PYTHON_FILES = ["**/*.py", "**/*.pyi"];
 
@@ -12,7 +17,13 @@ type RuleWithDocs = RuleDefinition & { meta?: { docs?: { recommended?: boolean; 
  * every config, need no entry here.
  */
 export const OPENSTACK_RULE_OPTIONS: Record<string, unknown[]> = {
-  "no-command-injection": [{ extraSinks: [...OPENSTACK_COMMAND_SINKS], validators: [...OPENSTACK_VALIDATORS] }],
+  "no-command-injection": [
+    {
+      extraSinks: [...OPENSTACK_COMMAND_SINKS],
+      privilegedKeywords: [...OPENSTACK_PRIVILEGED_KEYWORDS],
+      validators: [...OPENSTACK_VALIDATORS],
+    },
+  ],
   "no-sensitive-data-in-logs": [{ suggestedMaskFunction: OPENSTACK_MASK_FUNCTION }],
 };
 

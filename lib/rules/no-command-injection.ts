@@ -11,7 +11,7 @@ import {
   type SinkKind,
 } from "../analysis/catalog/index.js";
 import { isValidatingConversion } from "../analysis/guards.js";
-import { truthiness } from "../analysis/values.js";
+import { staticString, truthiness } from "../analysis/values.js";
 import { sequenceElements, stringParts, type StringPart } from "../analysis/strings.js";
 import { analyze, defineTaintSpec, describeFlow, type TaintSpec, type TaintStep } from "../analysis/taint.js";
 import {
@@ -25,8 +25,16 @@ import {
 import { AUTOFIX_OPTION, createRule, importFix, shortText, type PythonRuleSourceCode } from "../rule-kit/index.js";
 
 type Mode = "shell" | "exec";
-type ExtraSink = { name: string; mode: Mode; form?: "list" | "varargs" };
-type Options = [{ extraSinks: ExtraSink[]; sanitizers: string[]; validators: string[]; autofix: boolean }];
+type ExtraSink = { name: string; mode: Mode; form?: "list" | "varargs" | "auto" };
+type Options = [
+  {
+    extraSinks: ExtraSink[];
+    privilegedKeywords: string[];
+    sanitizers: string[];
+    validators: string[];
+    autofix: boolean;
+  },
+];
 type MessageIds = "shellInjection" | "untrustedArgument" | "quote";
 
 export default createRule<Options, MessageIds>({
@@ -101,14 +109,20 @@ export default createRule<Options, MessageIds>({
                   description: "`shell`: the first argument is a shell string; `exec`: an argv.",
                 },
                 form: {
-                  enum: ["list", "varargs"],
+                  enum: ["list", "varargs", "auto"],
                   description:
-                    "For `exec`: `list` (default), the argv is the first argument (or `cmd=`/`args=`); `varargs`, every positional argument is one argv element (`execute('ip', 'link', dev)`), `*cmd` spread included.",
+                    "For `exec`: `list` (default), the argv is the first argument (or `cmd=`/`args=`); `varargs`, every positional argument is one argv element (`execute('ip', 'link', dev)`), `*cmd` spread included; `auto`, `list` for a call with one positional argument and `varargs` for one with several.",
                 },
               },
               required: ["name", "mode"],
               additionalProperties: false,
             },
+          },
+          privilegedKeywords: {
+            type: "array",
+            items: { type: "string" },
+            description:
+              "Keyword arguments that mark a call as a command executor whatever its name (`run_as_root`, `root_helper`: the oslo processutils signature). Such a call's argv is its one positional argument, or each of several (form `auto`).",
           },
           sanitizers: {
             type: "array",
@@ -126,11 +140,11 @@ export default createRule<Options, MessageIds>({
         additionalProperties: false,
       },
     ],
-    defaultOptions: [{ extraSinks: [], sanitizers: [], validators: [], autofix: false }],
+    defaultOptions: [{ extraSinks: [], privilegedKeywords: [], sanitizers: [], validators: [], autofix: false }],
     fixable: "code",
   },
   create(context, tools) {
-    const [{ extraSinks, sanitizers, validators, autofix }] = context.options;
+    const [{ extraSinks, privilegedKeywords, sanitizers, validators, autofix }] = context.options;
     const sinks = commandSinksWith(extraSinks);
     const extraAsWritten = extraSinks.length ? commandSinksWith(extraSinks, NO_SINKS) : null;
     const spec = commandSpec(sanitizers, validators);
@@ -214,7 +228,11 @@ export default createRule<Options, MessageIds>({
 
     function checkArgv(call: PyCall, entry: SinkEntry, sink: string): void {
       let elements: PyNode[];
-      if (entry.argument.varargs) {
+      // Form `auto`: one positional argument is the argv list; several, or a spread `*cmd`, are its elements.
+      const passed = argumentsByPosition(call);
+      const varargs =
+        entry.argument.varargs || (entry.argument.auto && (passed.length > 1 || passed[0]?.type === "PyListSplat"));
+      if (varargs) {
         // Each positional argument is one argv element; `*cmd` spreads a list (a pass-through when a parameter).
         const args = callArguments(call).slice(entry.argument.position ?? 0);
         elements = args.flatMap((arg) =>
@@ -263,6 +281,20 @@ export default createRule<Options, MessageIds>({
       return [...elements, ...unknown.filter((node) => !passThroughArgv.matches(model.qualifiedName(node)))];
     }
 
+    /**
+     * Whether a call's positional arguments read as an argv: a constant command name first (`execute('iscsiadm',
+     * ...)`), or one list whose first element is one (`execute(['ip', 'link'])`, `execute(*cmd)`). A helper that
+     * takes `run_as_root=` but builds its command itself (`convert_image(src, dst, fmt, run_as_root=True)`) does not.
+     */
+    function startsWithCommand(call: PyCall): boolean {
+      const passed = argumentsByPosition(call);
+      const first = passed[0];
+      if (!first) return false;
+      const list = first.type === "PyListSplat" ? first.value : passed.length === 1 ? first : null;
+      const command = list ? sequenceElements(model, list, call).elements[0] : first;
+      return !!command && staticString(model, command) !== null;
+    }
+
     /** The kind a call runs its command as: the entry's, or the kind its switch selects (`shell=True`). */
     function kindOf(call: PyCall, entry: SinkEntry): SinkKind {
       const switched = entry.switch ? keywordArgument(call, entry.switch.keyword) : null;
@@ -284,13 +316,19 @@ export default createRule<Options, MessageIds>({
           }
         }
         // Any other function called with `shell=True` (Bandit B604): its first argument is a shell command line.
+        // One called with a privileged keyword (`run_as_root=`) is an executor: it runs an argv.
         const matched = new Set<PyNode>(found.map((f) => f.call));
         for (const call of model.calls) {
           if (matched.has(call) || call.arguments.type !== "PyArgumentList") continue;
           const shell = keywordArgument(call, "shell");
           if (shell && truthiness(model, shell) === true) found.push({ call, entry: SHELL_KEYWORD_SINK });
+          else if (privilegedKeywords.some((keyword) => keywordArgument(call, keyword)) && startsWithCommand(call))
+            found.push({ call, entry: PRIVILEGED_EXECUTOR });
         }
         for (const { call, entry } of found) {
+          // A name such as `self._execute` stands for an injected executor; a method the file defines under that
+          // name (an HTTP request helper, an SSH wrapper) is judged by its own body instead.
+          if (entry.argument.auto && model.localFunction(call)) continue;
           const sink =
             call.function.type === "PyAttribute" || call.function.type === "PyIdentifier"
               ? sourceCode.getText(call.function).replace(/\s+/gu, "")
@@ -322,6 +360,19 @@ function listStep(element: PyNode): TaintStep | null {
 
 const passThroughArgv = CalleeMatcher.of(PASS_THROUGH_ARGV);
 
+/** The arguments passed by position, `*spread` ones included. */
+function argumentsByPosition(call: PyCall): PyNode[] {
+  return callArguments(call).filter((a) => a.type !== "PyKeywordArgument" && a.type !== "PyDictionarySplat");
+}
+
+/** A call made with a privileged keyword (`run_as_root=True`): an executor of its positional arguments. */
+const PRIVILEGED_EXECUTOR: SinkEntry = {
+  callee: "*",
+  kind: "argv",
+  argument: { position: 0, keywords: ["args", "cmd"], auto: true },
+  switch: { keyword: "shell", whenTruthy: "shell" },
+};
+
 /** `%d`-style conversions: they insert only numbers (anything else raises), so nothing a shell would parse. */
 const NUMERIC_CONVERSIONS = new Set(["d", "i", "u", "x", "X", "o", "e", "E", "f", "F", "g", "G"]);
 
@@ -339,7 +390,12 @@ function commandSinksWith(extraSinks: readonly ExtraSink[], base: CalleeMatcher<
           : {
               callee: pattern,
               kind: "argv",
-              argument: form === "varargs" ? { varargs: true } : { position: 0, keywords: ["args", "cmd"] },
+              argument:
+                form === "varargs"
+                  ? { varargs: true }
+                  : form === "auto"
+                    ? { position: 0, keywords: ["args", "cmd"], auto: true }
+                    : { position: 0, keywords: ["args", "cmd"] },
               // A team executor that takes `shell=True` (as subprocess does) runs its command through a shell.
               switch: { keyword: "shell", whenTruthy: "shell" },
             };

@@ -27,6 +27,8 @@ export interface ArgumentSlot {
   keywords?: readonly string[];
   /** Every positional argument from `position` (default 0) on is one element (`os.execl(path, arg0, ...)`). */
   varargs?: boolean;
+  /** Decided per call: `varargs` when the call has several positional arguments, else the one at `position`. */
+  auto?: boolean;
 }
 
 export interface SinkEntry extends CheckReference {
