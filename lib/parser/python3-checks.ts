@@ -1,6 +1,6 @@
 import type { Program, PyNode } from "../ast/generated/node-types.js";
-import { COMPOUND_STATEMENT_TYPES } from "../ast/accessors.js";
-import { visitorKeys } from "../ast/generated/visitor-keys.js";
+import { COMPOUND_STATEMENT_TYPES, unparenthesize } from "../ast/accessors.js";
+import { childNodes } from "../ast/traverse.js";
 import { commentEnd, stringEnd } from "./join-bracketed-lines.js";
 import type { LineIndex } from "./line-index.js";
 import { PythonSyntaxError } from "./syntax-errors.js";
@@ -88,7 +88,7 @@ export function checkPython3(program: Program, watched: ReadonlyArray<PyNode>, t
         if (
           node.annotation &&
           (node.parent?.type === "PyAssignment" ||
-            ["PyPatternList", "PyTuplePattern"].includes(unparenthesized(node.left, text).type))
+            ["PyPatternList", "PyTuplePattern"].includes(unparenthesizedTarget(node.left, text).type))
         )
           fail(node.annotation.range[0], "invalid syntax (only a single target can be annotated)");
         break;
@@ -109,7 +109,7 @@ export function checkPython3(program: Program, watched: ReadonlyArray<PyNode>, t
         }
         break;
       case "PyAugmentedAssignment": {
-        const target = unparenthesized(node.left, text);
+        const target = unparenthesizedTarget(node.left, text);
         if (target.type !== "PyIdentifier" && target.type !== "PyAttribute" && target.type !== "PySubscript")
           fail(node.left.range[0], "illegal expression for augmented assignment");
         break;
@@ -354,26 +354,13 @@ function scanCode(text: string, start: number, end: number, visit: (i: number, d
   }
 }
 
-/** The sub-node of `node` that ends last (its last child in source order), or null for a leaf. */
-function lastChild(node: PyNode): PyNode | null {
-  const keys: readonly string[] = (visitorKeys as Record<string, readonly string[]>)[node.type] ?? [];
-  let last: PyNode | null = null;
-  for (const key of keys) {
-    const value = (node as unknown as Record<string, unknown>)[key];
-    for (const child of Array.isArray(value) ? value : [value])
-      if (child && typeof child === "object" && (!last || (child as PyNode).range[1] >= last.range[1]))
-        last = child as PyNode;
-  }
-  return last;
-}
-
 /** The last simple statement in `node`, descending into the last block of a compound statement. */
 function lastStatement(node: PyNode): PyNode {
   let current = node;
   for (;;) {
-    // The last sub-node in source order, until a block is reached (an if's `else` clause holds one, too).
-    let next: PyNode | null = lastChild(current);
-    while (next && next.type !== "PyBlock") next = lastChild(next);
+    // The last sub-node in source order (childNodes sorts them), down to a block (an `else` clause holds one).
+    let next: PyNode | null = childNodes(current).at(-1) ?? null;
+    while (next && next.type !== "PyBlock") next = childNodes(next).at(-1) ?? null;
     if (next?.type !== "PyBlock" || !next.children.length) return current;
     current = next.children[next.children.length - 1];
   }
@@ -424,18 +411,15 @@ function checkParameterOrder(
 }
 
 /** What parentheses hold: tree-sitter reads the target `(a)` as a one-element tuple pattern without a comma. */
-function unparenthesized(node: PyNode, text: string): PyNode {
-  let current = node;
-  for (;;) {
-    if (current.type === "PyParenthesizedExpression") current = current.expression;
-    else if (
-      current.type === "PyTuplePattern" &&
-      current.children.length === 1 &&
-      !text.slice(current.children[0].range[1], current.range[1]).includes(",")
-    )
-      current = current.children[0];
-    else return current;
-  }
+function unparenthesizedTarget(node: PyNode, text: string): PyNode {
+  let current = unparenthesize(node)!;
+  while (
+    current.type === "PyTuplePattern" &&
+    current.children.length === 1 &&
+    !text.slice(current.children[0].range[1], current.range[1]).includes(",")
+  )
+    current = unparenthesize(current.children[0])!;
+  return current;
 }
 
 /** Python's tokenizer gives up beyond this many open brackets (MAXLEVEL). */
