@@ -150,6 +150,7 @@ export default defineCallRule<[Record<string, never>]>({
   recommended: ${recommended},
   severity: ${s(severity)},
   category: ${s(category)},
+  remediation: ${s(spec.remediation ?? placeholderRemediation(id))},
   // TODO(${id}): options the checks read (\`options\` in their predicates), documented in the doc's Options section.
   schema: [{ type: "object", properties: {}, additionalProperties: false }],
   defaultOptions: [{}],

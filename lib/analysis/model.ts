@@ -85,6 +85,41 @@ export class PythonModel {
     return null;
   }
 
+  /**
+   * Whether the callee of `call` is Python's builtin `name` (`eval`, `builtins.eval`), not a function or import of
+   * the file that shadows it.
+   */
+  callsBuiltin(call: PyCall, name: string): boolean {
+    const callee = unparenthesize(call.function);
+    if (callee?.type === "PyIdentifier") return callee.name === name && !this.resolveScope(name, callee);
+    return this.calleeName(call) === `builtins.${name}`;
+  }
+
+  /** Whether the file imports module `name` or a module under it, anywhere (`import paramiko`, `from django.db import models`). */
+  importsModule(name: string): boolean {
+    let found = this.#importedModules.get(name);
+    if (found === undefined) {
+      found = false;
+      for (const scope of this.#allScopes())
+        for (const bindings of scope.bindings.values())
+          for (const b of bindings)
+            if (b.kind === "import" && (b.imported === name || b.imported?.startsWith(`${name}.`))) found = true;
+      this.#importedModules.set(name, found);
+    }
+    return found;
+  }
+
+  readonly #importedModules = new Map<string, boolean>();
+
+  *#allScopes(): Generator<Scope> {
+    const stack: Scope[] = [this.module];
+    while (stack.length) {
+      const scope = stack.pop()!;
+      yield scope;
+      stack.push(...scope.children);
+    }
+  }
+
   /** All bindings of `name` in the scope that resolves it from `at`. */
   bindingsOf(name: string, at: PyNode): Binding[] {
     const scope = this.resolveScope(name, at);

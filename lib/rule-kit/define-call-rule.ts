@@ -1,7 +1,14 @@
 import type { PyCall } from "../ast/generated/node-types.js";
 import type { PythonModel } from "../analysis/index.js";
 import { CalleeMatcher, type CalleePattern } from "../analysis/catalog/index.js";
-import { createRule, type PythonRuleContext, type PythonRuleDocs, type PythonRuleSpec } from "./create-rule.js";
+import { keywordArgumentFix } from "./fixes.js";
+import {
+  createRule,
+  type PythonRuleContext,
+  type PythonRuleDocs,
+  type PythonRuleSourceCode,
+  type PythonRuleSpec,
+} from "./create-rule.js";
 
 /** What a catalog check knows about the call it matched, for its predicates and message data. */
 export interface CallCheckContext<Options> {
@@ -12,6 +19,13 @@ export interface CallCheckContext<Options> {
   options: Options;
   /** The source text of a node, for message data. */
   text(node: { range: [number, number] }): string;
+  sourceCode: PythonRuleSourceCode;
+}
+
+/** A remedy offered as an editor quick fix: a message id of the rule's `suggestions` and the edit. */
+export interface CallCheckSuggestion {
+  messageId: string;
+  fix: (fixer: any) => unknown;
 }
 
 /**
@@ -31,11 +45,20 @@ export interface CallCheck<Options = unknown> {
   unless?: (context: CallCheckContext<Options>) => boolean;
   /** Placeholders of `message` (`{{callee}}` is always filled). */
   data?: (context: CallCheckContext<Options>) => Record<string, string>;
+  /** Safe remedies for this finding, as suggestions (never applied by `--fix`: they change behaviour). */
+  suggest?: (context: CallCheckContext<Options>) => CallCheckSuggestion[];
   remediation: string;
   bandit?: readonly string[];
   ruff?: readonly string[];
   cwe?: readonly number[];
   category?: string;
+}
+
+/** A check's suggestion to pass `name=value` (added, or replacing the value given): `weights_only=True`. */
+export function suggestKeyword<Options>(messageId: string, name: string, value: string) {
+  return ({ call, sourceCode }: CallCheckContext<Options>): CallCheckSuggestion[] => [
+    { messageId, fix: (fixer) => keywordArgumentFix(fixer, sourceCode, call, name, value) },
+  ];
 }
 
 export interface CallRuleSpec<Options extends unknown[]> {
@@ -44,8 +67,12 @@ export interface CallRuleSpec<Options extends unknown[]> {
   recommended: boolean;
   severity?: "error" | "warn";
   category: string;
+  /** How to fix a finding of any check: the audit report's Solution and the doc's "How to fix". */
+  remediation: string;
   type?: "problem" | "suggestion";
   checks: ReadonlyArray<CallCheck<Options>>;
+  /** Messages of the checks' suggestions, by message id. */
+  suggestions?: Record<string, string>;
   schema?: PythonRuleSpec<Options, string>["meta"]["schema"];
   defaultOptions?: Options;
   url?: string;
@@ -58,7 +85,7 @@ export interface CallRuleSpec<Options extends unknown[]> {
  */
 export function defineCallRule<Options extends unknown[] = []>(spec: CallRuleSpec<Options>) {
   const matcher = new CalleeMatcher<CallCheck<Options>>();
-  const messages: Record<string, string> = {};
+  const messages: Record<string, string> = { ...spec.suggestions };
   const checks: NonNullable<PythonRuleDocs["checks"]> = {};
   for (const check of spec.checks) {
     if (messages[check.messageId])
@@ -83,11 +110,12 @@ export function defineCallRule<Options extends unknown[] = []>(spec: CallRuleSpe
         recommended: spec.recommended,
         severity: spec.severity,
         category: spec.category,
-        remediation: spec.checks.map((c) => c.remediation).join(" "),
+        remediation: spec.remediation,
         checks,
         url: spec.url,
       },
       messages,
+      hasSuggestions: spec.suggestions ? true : undefined,
       schema: spec.schema ?? [],
       defaultOptions: spec.defaultOptions,
     },
@@ -101,12 +129,21 @@ export function defineCallRule<Options extends unknown[] = []>(spec: CallRuleSpe
             for (const check of entries) {
               if (seen.has(check.messageId)) continue;
               seen.add(check.messageId);
-              const at: CallCheckContext<Options> = { call, callee: name, model, options: context.options, text };
+              const at: CallCheckContext<Options> = {
+                call,
+                callee: name,
+                model,
+                options: context.options,
+                text,
+                sourceCode: context.sourceCode,
+              };
               if ((check.when && !check.when(at)) || check.unless?.(at)) continue;
+              const suggest = check.suggest?.(at);
               context.report({
                 node: call,
                 messageId: check.messageId,
                 data: { callee: name, ...check.data?.(at) },
+                ...(suggest?.length ? { suggest: suggest as never } : {}),
               });
             }
           }

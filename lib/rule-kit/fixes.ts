@@ -1,5 +1,6 @@
-import { statementExpression } from "../ast/accessors.js";
-import type { PyNode } from "../ast/generated/node-types.js";
+import { callArguments, keywordArgument, statementExpression } from "../ast/accessors.js";
+import type { PyCall, PyNode } from "../ast/generated/node-types.js";
+import type { PythonModel } from "../analysis/index.js";
 import type { PythonRuleSourceCode } from "./create-rule.js";
 
 /**
@@ -39,4 +40,53 @@ export function importFix(fixer: any, sourceCode: PythonRuleSourceCode, statemen
   return after
     ? fixer.insertTextAfterRange(after.range, `${eol}${statement}`)
     : fixer.insertTextBeforeRange([0, 0], `${statement}${eol}`);
+}
+
+/**
+ * The edits that make module `name` usable by that name in a fix: none when the file imports it at the top level,
+ * `import name` otherwise; null when the name is bound to something else (the fix would change its meaning).
+ */
+export function moduleImportFixes(
+  fixer: any,
+  sourceCode: PythonRuleSourceCode,
+  model: PythonModel,
+  name: string,
+): unknown[] | null {
+  const bindings = model.module.bindings.get(name);
+  if (!bindings?.length) return [importFix(fixer, sourceCode, `import ${name}`)];
+  return bindings.every((b) => b.kind === "import" && b.imported === name) ? [] : null;
+}
+
+/** Whether module `name` can be referred to by that name in a fix (imported, or free to import). */
+export function canImportModule(model: PythonModel, name: string): boolean {
+  const bindings = model.module.bindings.get(name);
+  return !bindings?.length || bindings.every((b) => b.kind === "import" && b.imported === name);
+}
+
+/**
+ * An edit that makes a call pass `name=value`: replaces the value of an existing `name=` argument, or adds the
+ * keyword after the last argument (after a trailing comma when there is one). Null for a call whose argument is a
+ * bare generator expression (`f(x for x in y)`), which cannot take more arguments as written.
+ */
+export function keywordArgumentFix(
+  fixer: any,
+  sourceCode: PythonRuleSourceCode,
+  call: PyCall,
+  name: string,
+  value: string,
+): unknown | null {
+  const existing = keywordArgument(call, name);
+  if (existing) return fixer.replaceTextRange(existing.range, value);
+  if (call.arguments.type !== "PyArgumentList") return null;
+  const args = callArguments(call);
+  const close = call.arguments.range[1] - 1;
+  if (!args.length) return fixer.insertTextBeforeRange([close, close], `${name}=${value}`);
+  const last = args[args.length - 1];
+  // After a trailing comma the keyword goes right after it, keeping the comma last (`f(\n  a, k=v,\n)`).
+  const comma = /^\s*,/u.exec(sourceCode.text.slice(last.range[1], close));
+  if (comma) {
+    const at = last.range[1] + comma[0].length;
+    return fixer.insertTextAfterRange([at, at], ` ${name}=${value},`);
+  }
+  return fixer.insertTextAfterRange(last.range, `, ${name}=${value}`);
 }

@@ -1,6 +1,6 @@
 export { createRule, ruleDocsUrl } from "./create-rule.js";
-export { defineCallRule } from "./define-call-rule.js";
-export type { CallCheck, CallCheckContext, CallRuleSpec } from "./define-call-rule.js";
+export { defineCallRule, suggestKeyword } from "./define-call-rule.js";
+export type { CallCheck, CallCheckContext, CallCheckSuggestion, CallRuleSpec } from "./define-call-rule.js";
 export type {
   PythonRuleContext,
   PythonRuleDocs,
@@ -26,7 +26,14 @@ export {
   withItems,
 } from "../ast/accessors.js";
 export { childNodes } from "../ast/traverse.js";
-export { AUTOFIX_OPTION, importFix, shortText } from "./fixes.js";
+export {
+  AUTOFIX_OPTION,
+  canImportModule,
+  importFix,
+  keywordArgumentFix,
+  moduleImportFixes,
+  shortText,
+} from "./fixes.js";
 /** The semantic model of a file (scopes, imports, qualified names, def-use), shared by all rules of the file. */
 export { getModel } from "../analysis/index.js";
 export type { PythonModel } from "../analysis/index.js";

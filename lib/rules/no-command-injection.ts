@@ -2,6 +2,7 @@ import type { PyCall, PyNode } from "../ast/generated/node-types.js";
 import type { PythonModel } from "../analysis/index.js";
 import {
   CalleeMatcher,
+  PARAMIKO_EXEC_COMMAND,
   PASS_THROUGH_ARGV,
   SHELL_KEYWORD_SINK,
   catalog,
@@ -22,7 +23,14 @@ import {
   positionalArguments,
   unparenthesize,
 } from "../ast/accessors.js";
-import { AUTOFIX_OPTION, createRule, importFix, shortText, type PythonRuleSourceCode } from "../rule-kit/index.js";
+import {
+  AUTOFIX_OPTION,
+  canImportModule,
+  createRule,
+  moduleImportFixes,
+  shortText,
+  type PythonRuleSourceCode,
+} from "../rule-kit/index.js";
 
 type Mode = "shell" | "exec";
 type ExtraSink = { name: string; mode: Mode; form?: "list" | "varargs" | "auto" };
@@ -32,10 +40,12 @@ type Options = [
     privilegedKeywords: string[];
     sanitizers: string[];
     validators: string[];
+    requireAbsolutePath: boolean;
     autofix: boolean;
   },
 ];
-type MessageIds = "shellInjection" | "untrustedArgument" | "quote";
+type MessageIds =
+  "shellInjection" | "remoteShellInjection" | "untrustedArgument" | "wildcardInjection" | "partialPath" | "quote";
 
 export default createRule<Options, MessageIds>({
   name: "no-command-injection",
@@ -66,18 +76,38 @@ export default createRule<Options, MessageIds>({
           remediation:
             "Pass the command as an argument list without a shell; where a shell string is unavoidable, quote each value with `shlex.quote()`.",
         },
+        // A command line run by the remote user's shell over SSH (paramiko `exec_command`).
+        remoteShellInjection: {
+          id: "B601",
+          bandit: ["B601", "paramiko_calls"],
+          ruff: ["S601"],
+          cwe: [78],
+          remediation:
+            "Quote each value with `shlex.quote()` (the remote side runs the command through a shell), or validate it against an allow-list first.",
+        },
+        // A `*` that the shell expands to file names, read by chown/chmod/tar/rsync as options when one starts with `-`.
+        wildcardInjection: {
+          id: "B609",
+          bandit: ["B609", "linux_commands_wildcard_injection"],
+          ruff: ["S609"],
+          cwe: [78, 88],
+          remediation:
+            "Write the wildcard as `./*` (a file name then cannot start with `-`), or end the options with `--`; better, list the files in Python (`glob.glob`, `os.scandir`) and pass them in an argument list.",
+        },
+        // Option `requireAbsolutePath`: a command found through PATH.
+        partialPath: {
+          id: "B607",
+          bandit: ["B607", "start_process_with_partial_path"],
+          ruff: ["S607"],
+          cwe: [426],
+          remediation:
+            "Give the executable's absolute path (`/usr/sbin/ip`), or resolve it once with `shutil.which()` at start-up and check the result.",
+        },
         // Argv mode: an argument vector run without a shell (subprocess lists, os.exec*/spawn*, rootwrap helpers).
         untrustedArgument: {
           id: "B603",
-          bandit: [
-            "B603",
-            "subprocess_without_shell_equals_true",
-            "B606",
-            "start_process_with_no_shell",
-            "B607",
-            "start_process_with_partial_path",
-          ],
-          ruff: ["S603", "S606", "S607"],
+          bandit: ["B603", "subprocess_without_shell_equals_true", "B606", "start_process_with_no_shell"],
+          ruff: ["S603", "S606"],
           cwe: [78, 88],
           remediation:
             "Validate every value that comes from outside (RPC payloads, configuration, function parameters) before it reaches the command: an allow-list, a conversion (`int()`, `netaddr.IPNetwork()`) or an anchored regex (`re.fullmatch`).",
@@ -90,6 +120,12 @@ export default createRule<Options, MessageIds>({
         "`{{sink}}` runs a shell command built from `{{value}}`, which is not quoted: wrap it in shlex.quote() or pass an argument list without a shell.",
       untrustedArgument:
         "`{{value}}` ({{source}}) reaches `{{sink}}` without validation: check it against an allow-list, convert it (int(), netaddr.IPNetwork(), ...) or match an anchored regex first.",
+      remoteShellInjection:
+        "`{{sink}}` runs a command line built from `{{value}}`, which is not quoted, through the remote user's shell: wrap it in shlex.quote().",
+      wildcardInjection:
+        "`{{sink}}` runs `{{command}}` with the wildcard `{{wildcard}}` through a shell: a file named like an option (`--checkpoint-action=...`, `--reference=...`) becomes one. Write `./{{wildcard}}` or end the options with `--`.",
+      partialPath:
+        "`{{sink}}` starts `{{command}}` by name, found through PATH: give its absolute path (requireAbsolutePath).",
       quote: "Wrap the interpolated values in shlex.quote().",
     },
     schema: [
@@ -135,16 +171,30 @@ export default createRule<Options, MessageIds>({
             description:
               "Functions whose result (or whose truthiness in a guard) validates a value, besides int, float, netaddr.* and ipaddress.* conversions.",
           },
+          requireAbsolutePath: {
+            type: "boolean",
+            description:
+              "Report standard-library process calls (subprocess, os.system, os.exec*/spawn*) whose command is a constant name without a path, found through PATH (Bandit B607). Off by default: PATH is the deployment's to set.",
+          },
           ...AUTOFIX_OPTION,
         },
         additionalProperties: false,
       },
     ],
-    defaultOptions: [{ extraSinks: [], privilegedKeywords: [], sanitizers: [], validators: [], autofix: false }],
+    defaultOptions: [
+      {
+        extraSinks: [],
+        privilegedKeywords: [],
+        sanitizers: [],
+        validators: [],
+        requireAbsolutePath: false,
+        autofix: false,
+      },
+    ],
     fixable: "code",
   },
   create(context, tools) {
-    const [{ extraSinks, privilegedKeywords, sanitizers, validators, autofix }] = context.options;
+    const [{ extraSinks, privilegedKeywords, sanitizers, validators, requireAbsolutePath, autofix }] = context.options;
     const sinks = commandSinksWith(extraSinks);
     const extraAsWritten = extraSinks.length ? commandSinksWith(extraSinks, NO_SINKS) : null;
     const spec = commandSpec(sanitizers, validators);
@@ -203,6 +253,8 @@ export default createRule<Options, MessageIds>({
     function checkShell(call: PyCall, entry: SinkEntry, sink: string): void {
       const command = commandArgument(call, entry);
       if (!command) return;
+      const wildcard = wildcardArgument(stringParts(model, command, { expandLocals: true }));
+      if (wildcard) context.report({ node: call, messageId: "wildcardInjection", data: { sink, ...wildcard } });
       // A parameter that is the whole command line (`def popen(args, shell=False): Popen(args, shell=shell)`) is a
       // pass-through wrapper, as in argv mode: its callers build the command and are checked where they do.
       const whole = unparenthesize(command)!;
@@ -215,10 +267,13 @@ export default createRule<Options, MessageIds>({
       const direct = parts.filter(
         (p) => p !== command && p.type !== "PyListSplat" && p.parent?.type !== "PyKeywordArgument",
       );
-      const quote = direct.length ? (fixer: any) => quoteFix(fixer, direct, sourceCode, model) : null;
+      const quote =
+        direct.length && canImportModule(model, "shlex")
+          ? (fixer: any) => quoteFix(fixer, direct, sourceCode, model)
+          : null;
       context.report({
         node: call,
-        messageId: "shellInjection",
+        messageId: entry.bandit === "B601" ? "remoteShellInjection" : "shellInjection",
         data: { sink, value: shortText(value) },
         // `autofix`: quoting is what the command meant (each value one word), so `--fix` may apply it.
         ...(autofix && quote ? { fix: quote } : {}),
@@ -295,6 +350,32 @@ export default createRule<Options, MessageIds>({
       return !!command && staticString(model, command) !== null;
     }
 
+    /** Option `requireAbsolutePath`: the command is a constant name without a directory, found through PATH. */
+    function checkPath(call: PyCall, entry: SinkEntry, kind: SinkKind, sink: string): void {
+      const name = commandName(call, entry, kind);
+      if (name === null || name === "" || /[/\\]/u.test(name) || /^[A-Za-z]:/u.test(name)) return;
+      context.report({ node: call, messageId: "partialPath", data: { sink, command: shortText(name) } });
+    }
+
+    /** The program a call starts, when constant: the first word of a shell line, argv[0], or the path argument. */
+    function commandName(call: PyCall, entry: SinkEntry, kind: SinkKind): string | null {
+      if (kind === "shell") {
+        const command = commandArgument(call, entry);
+        const [first] = command ? stringParts(model, command, { expandLocals: true }) : [];
+        const words = first?.kind === "literal" ? /^\s*(\S+)(\s|$)/u.exec(first.text) : null;
+        return words ? words[1] : null;
+      }
+      const positional = positionalArguments(call);
+      if (entry.elements?.length) return staticString(model, positional[entry.elements[0]] ?? null);
+      if (entry.argument.varargs) return staticString(model, positional[entry.skip ?? 0] ?? null);
+      const command = commandArgument(call, entry);
+      if (!command) return null;
+      const single = staticString(model, command);
+      if (single !== null) return single.trim().split(/\s+/u)[0] ?? null;
+      const [first] = sequenceElements(model, command, call).elements;
+      return first ? staticString(model, first) : null;
+    }
+
     /** The kind a call runs its command as: the entry's, or the kind its switch selects (`shell=True`). */
     function kindOf(call: PyCall, entry: SinkEntry): SinkKind {
       const switched = entry.switch ? keywordArgument(call, entry.switch.keyword) : null;
@@ -325,6 +406,15 @@ export default createRule<Options, MessageIds>({
           else if (privilegedKeywords.some((keyword) => keywordArgument(call, keyword)) && startsWithCommand(call))
             found.push({ call, entry: PRIVILEGED_EXECUTOR });
         }
+        // Paramiko clients are mostly passed in: any `.exec_command` of a file that imports paramiko.
+        if (model.importsModule("paramiko"))
+          for (const call of model.calls)
+            if (
+              !matched.has(call) &&
+              call.function.type === "PyAttribute" &&
+              call.function.attribute.name === "exec_command"
+            )
+              found.push({ call, entry: PARAMIKO_EXEC_COMMAND });
         for (const { call, entry } of found) {
           // A name such as `self._execute` stands for an injected executor; a method the file defines under that
           // name (an HTTP request helper, an SSH wrapper) is judged by its own body instead.
@@ -333,7 +423,9 @@ export default createRule<Options, MessageIds>({
             call.function.type === "PyAttribute" || call.function.type === "PyIdentifier"
               ? sourceCode.getText(call.function).replace(/\s+/gu, "")
               : (model.calleeName(call) ?? "");
-          if (kindOf(call, entry) === "shell") checkShell(call, entry, sink);
+          const kind = kindOf(call, entry);
+          if (requireAbsolutePath && entry.searchesPath) checkPath(call, entry, kind, sink);
+          if (kind === "shell") checkShell(call, entry, sink);
           else checkArgv(call, entry, sink);
         }
       },
@@ -424,7 +516,28 @@ function commandSpec(sanitizers: readonly string[], validators: readonly string[
 /** Wraps each part in shlex.quote(...) (inside f-strings too) and adds `import shlex` when it is not imported. */
 function quoteFix(fixer: any, parts: PyNode[], sourceCode: PythonRuleSourceCode, model: PythonModel) {
   const fixes = parts.map((part) => fixer.replaceTextRange(part.range, `shlex.quote(${sourceCode.getText(part)})`));
-  const imported = model.module.bindings.get("shlex")?.some((b) => b.kind === "import" && b.imported === "shlex");
-  if (!imported) fixes.push(importFix(fixer, sourceCode, "import shlex"));
-  return fixes;
+  return [...fixes, ...(moduleImportFixes(fixer, sourceCode, model, "shlex") ?? [])];
+}
+
+/** Commands that read a file name starting with `-` as an option (Bandit B609's list). */
+const WILDCARD_SENSITIVE_COMMANDS = new Set(["chown", "chmod", "chgrp", "tar", "rsync"]);
+
+/**
+ * The first `chown`/`chmod`/`tar`/`rsync` of a shell command line (in its constant text) that is given an argument
+ * starting with a wildcard (`*`, `*.log`), which the shell expands to file names. `./*` and `/path/*` cannot
+ * expand to an option; a wildcard after `--` is a file name.
+ */
+function wildcardArgument(parts: readonly StringPart[]): { command: string; wildcard: string } | null {
+  // An inserted value stands as one word `…` (its text is not known).
+  const text = parts.map((p) => (p.kind === "literal" ? p.text : " … ")).join("");
+  for (const segment of text.split(/[;&|\n()`]+/u)) {
+    const words = segment.trim().split(/\s+/u);
+    const at = words.findIndex((w) => WILDCARD_SENSITIVE_COMMANDS.has(w.split("/").pop() ?? ""));
+    if (at === -1) continue;
+    for (const word of words.slice(at + 1)) {
+      if (word === "--") break;
+      if (/^[*?]/u.test(word)) return { command: shortText(words.slice(at).join(" ")), wildcard: word };
+    }
+  }
+  return null;
 }

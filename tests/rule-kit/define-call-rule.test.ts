@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { keywordArgument } from "../../lib/ast/accessors.js";
 import { defineCallRule } from "../../lib/rule-kit/define-call-rule.js";
+import { keywordArgumentFix } from "../../lib/rule-kit/fixes.js";
 import { eslintVersions, loadPlugin } from "../helpers.js";
 
 /** Two Bandit-style checks as data: a missing `timeout=` (B113) and `verify=False` (B501). */
@@ -9,6 +10,8 @@ const requestsRule = defineCallRule<[]>({
   description: "Checks of requests calls",
   recommended: false,
   category: "Network",
+  remediation: "Pass `timeout=` and keep `verify=True`.",
+  suggestions: { addTimeout: "Pass timeout=10." },
   checks: [
     {
       id: "B113",
@@ -16,6 +19,9 @@ const requestsRule = defineCallRule<[]>({
       message: "`{{callee}}` without a timeout.",
       callee: ["requests.get", "requests.post", "requests.Session().get"],
       unless: ({ call }) => keywordArgument(call, "timeout") !== null,
+      suggest: ({ call, sourceCode }) => [
+        { messageId: "addTimeout", fix: (fixer) => keywordArgumentFix(fixer, sourceCode, call, "timeout", "10") },
+      ],
       remediation: "Pass `timeout=`.",
       bandit: ["B113", "request_without_timeout"],
       ruff: ["S113"],
@@ -38,7 +44,7 @@ const requestsRule = defineCallRule<[]>({
 describe("defineCallRule", () => {
   it("takes its messages and per-check docs from the checks", () => {
     const docs = requestsRule.meta!.docs as { checks: Record<string, { id: string; cwe?: number[] }> };
-    assert.deepEqual(Object.keys(requestsRule.meta!.messages!), ["missingTimeout", "noVerify"]);
+    assert.deepEqual(Object.keys(requestsRule.meta!.messages!), ["addTimeout", "missingTimeout", "noVerify"]);
     assert.deepEqual(
       Object.entries(docs.checks).map(([messageId, check]) => [messageId, check.id, check.cwe]),
       [
@@ -56,6 +62,7 @@ describe("defineCallRule", () => {
           description: "x",
           recommended: false,
           category: "x",
+          remediation: "x",
           checks: [{ id: "x", messageId: "x", message: "x", callee: "*.a.*", remediation: "x" }],
         }),
       /not both/u,
@@ -78,25 +85,61 @@ describe("defineCallRule", () => {
         invalid: [
           {
             code: "import requests as r\nr.get(url)\n",
-            errors: [{ messageId: "missingTimeout", data: { callee: "requests.get" } }],
+            errors: [
+              {
+                messageId: "missingTimeout",
+                data: { callee: "requests.get" },
+                suggestions: [{ messageId: "addTimeout", output: "import requests as r\nr.get(url, timeout=10)\n" }],
+              },
+            ],
           },
           {
             // The receiver is named after the call that built it.
             code: "import requests\ns = requests.Session()\ns.get(url)\n",
-            errors: [{ messageId: "missingTimeout", data: { callee: "requests.Session().get" } }],
+            errors: [
+              {
+                messageId: "missingTimeout",
+                data: { callee: "requests.Session().get" },
+                suggestions: [
+                  {
+                    messageId: "addTimeout",
+                    output: "import requests\ns = requests.Session()\ns.get(url, timeout=10)\n",
+                  },
+                ],
+              },
+            ],
           },
           {
             // One call, two checks: both report.
             code: "from requests import post\npost(url, verify=False)\n",
             errors: [
-              { messageId: "missingTimeout", line: 2 },
+              {
+                messageId: "missingTimeout",
+                line: 2,
+                suggestions: [
+                  {
+                    messageId: "addTimeout",
+                    output: "from requests import post\npost(url, verify=False, timeout=10)\n",
+                  },
+                ],
+              },
               { messageId: "noVerify", data: { callee: "requests.post", value: "False" } },
             ],
           },
           {
             // Per check: `# nosec B501` silences the certificate finding, not the missing timeout on the same call.
             code: "import requests\nrequests.post(url, verify=False)  # nosec B501\n",
-            errors: [{ messageId: "missingTimeout" }],
+            errors: [
+              {
+                messageId: "missingTimeout",
+                suggestions: [
+                  {
+                    messageId: "addTimeout",
+                    output: "import requests\nrequests.post(url, verify=False, timeout=10)  # nosec B501\n",
+                  },
+                ],
+              },
+            ],
           },
           {
             code: "import requests\nrequests.post(url, verify=False)  # noqa: S113\n",

@@ -1,6 +1,18 @@
 import type { SanitizerEntry, SinkEntry } from "./types.js";
 
 const COMMAND_ARGUMENT = { position: 0, keywords: ["args", "cmd"] } as const;
+/**
+ * `exec_command` of a paramiko client: resolved through `paramiko.SSHClient()`, or any `.exec_command` call in a
+ * file that imports paramiko (clients are often passed in).
+ */
+export const PARAMIKO_EXEC_COMMAND: SinkEntry = {
+  callee: "*.exec_command",
+  kind: "shell",
+  argument: { position: 0, keywords: ["command"] },
+  bandit: "B601",
+  ruff: "S601",
+  cwe: 78,
+};
 const SUBPROCESS_SHELL = { keyword: "shell", whenTruthy: "shell", bandit: "B602", ruff: "S602", cwe: 78 } as const;
 
 /** Processes started from a command: shell strings and argument vectors (Bandit B602-B607, Ruff S602-S607). */
@@ -13,6 +25,7 @@ export const COMMAND_SINKS: readonly SinkEntry[] = [
     bandit: "B603",
     ruff: "S603",
     cwe: 78,
+    searchesPath: true,
   })),
   ...[
     "os.system",
@@ -32,6 +45,7 @@ export const COMMAND_SINKS: readonly SinkEntry[] = [
     bandit: "B605",
     ruff: "S605",
     cwe: 78,
+    searchesPath: true,
   })),
   // `os.execl(path, arg0, ...)`: every argument is an argv element; `os.execv(path, args)`: a list, and the path.
   ...["execl", "execle", "execlp", "execlpe"].map((name): SinkEntry => ({
@@ -41,6 +55,7 @@ export const COMMAND_SINKS: readonly SinkEntry[] = [
     bandit: "B606",
     ruff: "S606",
     cwe: 78,
+    searchesPath: true,
   })),
   ...["execv", "execve", "execvp", "execvpe", "posix_spawn", "posix_spawnp"].map((name): SinkEntry => ({
     callee: `os.${name}`,
@@ -50,6 +65,7 @@ export const COMMAND_SINKS: readonly SinkEntry[] = [
     bandit: "B606",
     ruff: "S606",
     cwe: 78,
+    searchesPath: true,
   })),
   ...["spawnl", "spawnle", "spawnlp", "spawnlpe"].map((name): SinkEntry => ({
     callee: `os.${name}`,
@@ -59,6 +75,7 @@ export const COMMAND_SINKS: readonly SinkEntry[] = [
     bandit: "B606",
     ruff: "S606",
     cwe: 78,
+    searchesPath: true,
   })),
   ...["spawnv", "spawnve", "spawnvp", "spawnvpe"].map((name): SinkEntry => ({
     callee: `os.${name}`,
@@ -68,9 +85,25 @@ export const COMMAND_SINKS: readonly SinkEntry[] = [
     bandit: "B606",
     ruff: "S606",
     cwe: 78,
+    searchesPath: true,
   })),
-  { callee: "pty.spawn", kind: "argv", argument: { varargs: true }, bandit: "B606", ruff: "S606", cwe: 78 },
-  { callee: "asyncio.create_subprocess_exec", kind: "argv", argument: { varargs: true }, bandit: "B606", cwe: 78 },
+  {
+    callee: "pty.spawn",
+    kind: "argv",
+    argument: { varargs: true },
+    bandit: "B606",
+    ruff: "S606",
+    cwe: 78,
+    searchesPath: true,
+  },
+  {
+    callee: "asyncio.create_subprocess_exec",
+    kind: "argv",
+    argument: { varargs: true },
+    bandit: "B606",
+    cwe: 78,
+    searchesPath: true,
+  },
   // oslo.concurrency and the OpenStack helpers that wrap it: argv lists run as root through rootwrap.
   ...["*.processutils.execute", "*.processutils.trycmd"].map((callee): SinkEntry => ({
     callee,
@@ -85,6 +118,11 @@ export const COMMAND_SINKS: readonly SinkEntry[] = [
     argument: COMMAND_ARGUMENT,
     bandit: "B603",
     cwe: 78,
+  })),
+  // Paramiko runs the command line on the remote host through the user's shell (Bandit B601).
+  ...["paramiko.SSHClient().exec_command", "paramiko.client.SSHClient().exec_command"].map((callee): SinkEntry => ({
+    ...PARAMIKO_EXEC_COMMAND,
+    callee,
   })),
 ];
 

@@ -26,7 +26,9 @@ import { CONSUMING_CALLS, LOCK_FACTORIES, OWNERSHIP_TAKERS, RESOURCES } from "./
 import { PROCESS_INPUT_SOURCES, PROPAGATING_CALLS } from "./taint.js";
 import { REGEX_VALIDATORS, VALIDATING_CONVERSIONS, VALUE_PRESERVING_CONVERSIONS } from "./validation.js";
 
+export * from "./code-execution.js";
 export * from "./commands.js";
+export * from "./deserialization.js";
 export * from "./constants.js";
 export * from "./exceptions.js";
 export * from "./logging.js";
@@ -34,7 +36,9 @@ export * from "./modules.js";
 export * from "./openstack.js";
 export * from "./pattern.js";
 export * from "./resources.js";
+export * from "./sql.js";
 export * from "./taint.js";
+export * from "./templates.js";
 export * from "./types.js";
 export * from "./validation.js";
 

@@ -42,6 +42,8 @@ export interface SinkEntry extends CheckReference {
   skip?: number;
   /** Positional arguments that are argv elements besides the list (`os.execv(path, args)`: the path). */
   elements?: readonly number[];
+  /** The command name may be looked up in `PATH` (a standard-library process call: Bandit B607 applies). */
+  searchesPath?: boolean;
 }
 
 /** A sanitizer makes a value safe for the given sink kinds (`shlex.quote` for a shell). */

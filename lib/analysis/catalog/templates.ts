@@ -1,0 +1,25 @@
+import type { CalleePattern } from "./pattern.js";
+
+/** Jinja2 environments and templates: HTML-unsafe unless `autoescape` is set (Bandit B701, Ruff S701). */
+export const JINJA2_ENVIRONMENTS: readonly CalleePattern[] = [
+  "jinja2.Environment",
+  "jinja2.environment.Environment",
+  "jinja2.Template",
+  "jinja2.environment.Template",
+  "jinja2.sandbox.SandboxedEnvironment",
+  "jinja2.sandbox.ImmutableSandboxedEnvironment",
+];
+/** Mako templates: HTML-unsafe unless `default_filters` include `h` (B702, S702). */
+export const MAKO_TEMPLATES: readonly CalleePattern[] = ["mako.template.Template", "mako.lookup.TemplateLookup"];
+/** Calls that mark a string as safe HTML, so that no template escapes it (B703/B308, S308/S704). */
+export const SAFE_MARKUP_MARKERS: readonly CalleePattern[] = [
+  "django.utils.safestring.mark_safe",
+  "django.utils.safestring.SafeString",
+  "django.utils.safestring.SafeText",
+];
+export const MARKUP_CONSTRUCTORS: readonly CalleePattern[] = [
+  "markupsafe.Markup",
+  "jinja2.Markup",
+  "flask.Markup",
+  "jinja2.utils.Markup",
+];
