@@ -120,10 +120,74 @@ const theirs = JSON.parse(bandit.stdout).results.map((r) => ({
   line: r.line_number,
   id: r.test_id,
   mapped: MAPPED[r.test_id],
+  tool: "bandit",
 }));
 
+// Ruff (wasm, a devDependency) for the same checks by their S codes: Debian's Bandit 1.6.2 predates Python 3.8's
+// ast.Constant, so its string checks (B608) find nothing on this python3; Ruff's S608 is the working peer.
+const RUFF = {
+  B102: "S102",
+  B307: "S307",
+  B301: "S301",
+  B302: "S302",
+  B506: "S506",
+  B614: "S614",
+  B608: "S608",
+  B610: "S610",
+  B611: "S611",
+  B308: "S308",
+  B703: "S308",
+  B701: "S701",
+  B702: "S702",
+  B601: "S601",
+  B609: "S609",
+  B602: "S602",
+  B604: "S604",
+  B605: "S605",
+  B603: "S603",
+  B606: "S606",
+  B110: "S110",
+  B112: "S112",
+};
+const ruffMapped = {};
+for (const [id, code] of Object.entries(RUFF)) if (MAPPED[id]) ruffMapped[code] = MAPPED[id];
+ruffMapped.S704 = MAPPED.B703 ?? undefined;
+if (!ruffMapped.S704) delete ruffMapped.S704;
+const { Workspace, PositionEncoding } = require("@astral-sh/ruff-wasm-nodejs");
+// Preview rules (S614, S704) need `preview`, under which diagnostics carry rule names instead of codes: skip them.
+const ruffCodes = Object.keys(ruffMapped).filter((code) => {
+  try {
+    new Workspace({ lint: { select: [code] } }, PositionEncoding.Utf16);
+    return true;
+  } catch {
+    console.log(`(Ruff has no stable ${code}: not compared)`);
+    return false;
+  }
+});
+const ruff = new Workspace({ lint: { select: ruffCodes } }, PositionEncoding.Utf16);
+const ruffErrors = [];
+for (const file of files) {
+  let diagnostics = [];
+  try {
+    diagnostics = ruff.check(readFileSync(file, "utf8"));
+  } catch (error) {
+    ruffErrors.push(`${relative(root, file)}: ${String(error).slice(0, 200)}`);
+    continue;
+  }
+  for (const d of diagnostics)
+    if (ruffMapped[d.code])
+      theirs.push({
+        file: relative(root, file),
+        line: d.start_location.row,
+        id: d.code,
+        mapped: ruffMapped[d.code],
+        tool: "ruff",
+      });
+}
+
+if (ruffErrors.length) console.log(`(Ruff could not check ${ruffErrors.length} files, e.g. ${ruffErrors[0]})`);
 const matchedOurs = new Set();
-const onlyBandit = [];
+const onlyPeers = [];
 const both = [];
 const byFile = new Map();
 for (const f of ours) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
@@ -138,7 +202,7 @@ for (const t of theirs) {
   if (f) {
     both.push(t);
     matchedOurs.add(f);
-  } else onlyBandit.push(t);
+  } else onlyPeers.push(t);
 }
 const onlyOurs = ours.filter((f) => !matchedOurs.has(f));
 const count = (list, keyOf) => list.reduce((m, x) => m.set(keyOf(x), (m.get(keyOf(x)) ?? 0) + 1), new Map());
@@ -148,20 +212,38 @@ console.log(
 );
 const checks = [...mappedChecks].sort();
 const oursBy = count(ours, (f) => f.check);
-const theirsBy = count(theirs, (t) => t.mapped);
-const bothBy = count(both, (t) => t.mapped);
+const banditBy = count(
+  theirs.filter((t) => t.tool === "bandit"),
+  (t) => t.mapped,
+);
+const ruffBy = count(
+  theirs.filter((t) => t.tool === "ruff"),
+  (t) => t.mapped,
+);
+const matchedBy = count([...matchedOurs], (f) => f.check);
 const onlyOursBy = count(onlyOurs, (f) => f.check);
-const onlyTheirsBy = count(onlyBandit, (t) => t.mapped);
+const onlyPeersBy = count(
+  onlyPeers.filter((t) => t.tool === "bandit"),
+  (t) => t.mapped,
+);
+const onlyRuffBy = count(
+  onlyPeers.filter((t) => t.tool === "ruff"),
+  (t) => t.mapped,
+);
+const onlyTheirsBy = count(onlyPeers, (t) => t.mapped);
 console.log(
-  `\n| check | Bandit ids | python-audit | Bandit | both | only python-audit | only Bandit |\n|---|---|---|---|---|---|---|`,
+  `\n| check | Bandit / Ruff ids | python-audit | Bandit | Ruff | ours also by a peer | only python-audit | only Bandit | only Ruff |\n|---|---|---|---|---|---|---|---|---|`,
 );
 for (const check of checks) {
   const ids = Object.entries(MAPPED)
     .filter(([, c]) => c === check)
     .map(([id]) => id);
-  const row = [oursBy, theirsBy, bothBy, onlyOursBy, onlyTheirsBy].map((m) => m.get(check) ?? 0);
+  const codes = Object.entries(ruffMapped)
+    .filter(([, c]) => c === check)
+    .map(([code]) => code);
+  const row = [oursBy, banditBy, ruffBy, matchedBy, onlyOursBy, onlyPeersBy, onlyRuffBy].map((m) => m.get(check) ?? 0);
   if (row.every((n) => n === 0)) continue;
-  console.log(`| \`${check}\` | ${ids.join(", ")} | ${row.join(" | ")} |`);
+  console.log(`| \`${check}\` | ${[...ids, ...codes].join(", ")} | ${row.join(" | ")} |`);
 }
 
 const sourceLine = (file, n) => (readFileSync(`${root}/${file}`, "utf8").split("\n")[n - 1] ?? "").trim().slice(0, 160);
@@ -191,14 +273,14 @@ if (n > 0) {
       Number(values.seed),
     );
     const missed = sample(
-      onlyBandit.filter((t) => t.mapped === check),
+      onlyPeers.filter((t) => t.mapped === check),
       n,
       Number(values.seed),
     );
     if (!mine.length && !missed.length) continue;
     console.log(`\n## ${check}: sample of python-audit findings (${mine.length} of ${oursBy.get(check) ?? 0})`);
     for (const f of mine) console.log(`${f.file}:${f.line}\n    ${sourceLine(f.file, f.line)}\n    ${f.message}`);
-    console.log(`\n## ${check}: sample of Bandit-only findings (${missed.length} of ${onlyTheirsBy.get(check) ?? 0})`);
+    console.log(`\n## ${check}: sample of peer-only findings (${missed.length} of ${onlyTheirsBy.get(check) ?? 0})`);
     for (const t of missed) console.log(`${t.file}:${t.line} [${t.id}]\n    ${sourceLine(t.file, t.line)}`);
   }
 }
@@ -207,9 +289,9 @@ if (values.list) {
   for (const f of onlyOurs)
     console.log(`${f.file}:${f.line} [${f.check}] ${f.message}\n    ${sourceLine(f.file, f.line)}`);
   console.log("\n## Only Bandit");
-  for (const t of onlyBandit) console.log(`${t.file}:${t.line} [${t.id}]\n    ${sourceLine(t.file, t.line)}`);
+  for (const t of onlyPeers) console.log(`${t.file}:${t.line} [${t.id}]\n    ${sourceLine(t.file, t.line)}`);
 }
 if (values.json) {
   const { writeFileSync } = await import("node:fs");
-  writeFileSync(values.json, JSON.stringify({ root, ours, theirs, onlyOurs, onlyBandit }, null, 1));
+  writeFileSync(values.json, JSON.stringify({ root, ours, theirs, onlyOurs, onlyPeers }, null, 1));
 }

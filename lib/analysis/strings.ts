@@ -305,3 +305,26 @@ function collect(
       return unknown();
   }
 }
+
+/**
+ * The values a string built at run time inserts (see `stringParts`), looking into `sep.join(...)` of a generator or
+ * comprehension (its element expression) and of a local list; empty for a constant. A check asks whether each is
+ * safe for its sink (escaped, quoted, numeric).
+ */
+export function insertedValues(model: PythonModel, expr: PyNode | null | undefined): PyNode[] {
+  const out: PyNode[] = [];
+  for (const part of stringParts(model, expr, { expandLocals: true })) {
+    if (part.kind === "literal") continue;
+    const node = unparenthesize(part.node)!;
+    const isJoin =
+      node.type === "PyCall" &&
+      node.function.type === "PyAttribute" &&
+      node.function.attribute.name === "join" &&
+      callArguments(node).length === 1;
+    const joined = isJoin ? unparenthesize(positionalArguments(node)[0]) : null;
+    if (joined && (joined.type === "PyGeneratorExpression" || joined.type === "PyListComprehension"))
+      out.push(...insertedValues(model, joined.body));
+    else out.push(part.node);
+  }
+  return out;
+}

@@ -148,8 +148,36 @@ function nameValue(model: PythonModel, node: PyNode & { type: "PyIdentifier" }, 
   const scope = bindings[0].scope;
   if ((scope.kind === "module" || scope.kind === "class") && (scope.bindings.get(node.name)?.length ?? 0) > 1)
     return null;
-  return evaluate(model, unparenthesize(bindings[0].value), depth + 1);
+  const value = evaluate(model, unparenthesize(bindings[0].value), depth + 1);
+  // `bits = []` then `bits.append(x)`: the container the name holds is not the literal any more.
+  if (value && (value.kind === "list" || value.kind === "dict" || value.kind === "set")) {
+    const mutated = model
+      .callsOn(node.name, scope)
+      .some((call) => MUTATING_METHODS.has((call.function as PyNode & { type: "PyAttribute" }).attribute.name));
+    if (mutated) return null;
+  }
+  return value;
 }
+
+/** Methods that change a list, dict or set in place. */
+const MUTATING_METHODS = new Set([
+  "append",
+  "extend",
+  "insert",
+  "update",
+  "add",
+  "setdefault",
+  "pop",
+  "popitem",
+  "remove",
+  "discard",
+  "clear",
+  "sort",
+  "reverse",
+  "__setitem__",
+  "__delitem__",
+  "__iadd__",
+]);
 
 /** `str(c)`, `int(c)`, `float(c)`, `bool(c)`, `len(c)` of constants, `sep.join(constants)`. */
 function conversion(model: PythonModel, call: PyNode & { type: "PyCall" }, depth: number): PyValue | null {

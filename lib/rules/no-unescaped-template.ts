@@ -1,9 +1,12 @@
 import {
+  CalleeMatcher,
+  HTML_ESCAPERS,
   JINJA2_ENVIRONMENTS,
   MAKO_TEMPLATES,
   MARKUP_CONSTRUCTORS,
   SAFE_MARKUP_MARKERS,
 } from "../analysis/catalog/index.js";
+import { insertedValues } from "../analysis/strings.js";
 import { isStatic, staticString, staticValue, truthiness } from "../analysis/values.js";
 import type { PyCall, PyNode } from "../ast/generated/node-types.js";
 import {
@@ -13,7 +16,9 @@ import {
   keywordArgument,
   suggestKeyword,
   shortText,
+  unparenthesize,
   type CallCheckContext,
+  type PythonModel,
 } from "../rule-kit/index.js";
 
 /** A `**options` argument may set anything: what the call does is not known. */
@@ -46,6 +51,20 @@ function withoutHtmlFilter({ call, model }: CallCheckContext<unknown>): boolean 
   if (!value || (value.kind !== "list" && value.kind !== "tuple")) return false;
   return !value.elements.some((item) => item.kind === "str" && item.value === "h");
 }
+
+const escapers = CalleeMatcher.of(HTML_ESCAPERS);
+
+/** A value escaped for HTML: an escaping call's result (`escape(x)`, `format_html(...)`), or a number. */
+function isEscaped(model: PythonModel, value: PyNode): boolean {
+  const node = unparenthesize(value);
+  if (!node || isStatic(model, node)) return true;
+  if (node.type !== "PyCall") return false;
+  const callee = model.calleeName(node);
+  if (escapers.matches(callee)) return true;
+  return !!callee && NUMERIC_RESULTS.has(callee) && model.callsBuiltin(node, callee);
+}
+
+const NUMERIC_RESULTS = new Set(["int", "float", "len"]);
 
 /** The markup a `mark_safe(x)` / `Markup(x)` call marks as safe. */
 function markedText(call: PyCall): PyNode | null {
@@ -98,7 +117,7 @@ export default defineCallRule({
       callee: [...SAFE_MARKUP_MARKERS, ...MARKUP_CONSTRUCTORS],
       when: ({ call, model }) => {
         const text = markedText(call);
-        return !!text && !isStatic(model, text);
+        return !!text && insertedValues(model, text).some((value) => !isEscaped(model, value));
       },
       data: ({ call, text }) => ({ value: shortText(text(markedText(call)!)) }),
       remediation:

@@ -23,3 +23,27 @@ export const MARKUP_CONSTRUCTORS: readonly CalleePattern[] = [
   "flask.Markup",
   "jinja2.utils.Markup",
 ];
+
+/** Calls whose result is escaped HTML (or markup built by escaping what it inserts): safe to mark safe. */
+export const HTML_ESCAPERS: readonly CalleePattern[] = [
+  "html.escape",
+  "cgi.escape",
+  "xml.sax.saxutils.escape",
+  "xml.sax.saxutils.quoteattr",
+  "django.utils.html.escape",
+  "django.utils.html.conditional_escape",
+  "django.utils.html.format_html",
+  "django.utils.html.format_html_join",
+  "django.utils.html.escapejs",
+  "django.utils.html.json_script",
+  "django.utils.html.strip_tags",
+  "django.template.loader.render_to_string",
+  "markupsafe.escape",
+  "markupsafe.Markup.escape",
+  "jinja2.escape",
+  "flask.escape",
+  "flask.render_template",
+  "bleach.clean",
+  "bleach.linkify",
+  "nh3.clean",
+];
