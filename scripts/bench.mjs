@@ -35,6 +35,7 @@ exports.parseForESLint = (code) => ({ ast: { type: "Program", sourceType: "modul
 );
 const configs = {
   recommended: `import plugin from ${JSON.stringify(join(repoRoot, "dist", "index.js"))};\nexport default [plugin.configs.recommended];\n`,
+  all: `import plugin from ${JSON.stringify(join(repoRoot, "dist", "index.js"))};\nexport default [plugin.configs.all];\n`,
   "no rules": `import plugin from ${JSON.stringify(join(repoRoot, "dist", "index.js"))};\nexport default [{ ...plugin.configs.recommended, rules: {} }];\n`,
   "empty parser": `import parser from ${JSON.stringify(emptyParser)};\nexport default [{ files: ["**/*.py", "**/*.pyi"], languageOptions: { parser } }];\n`,
 };
@@ -130,6 +131,11 @@ console.log(
   `Machine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? "cpu"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; node ${process.version}; ESLint ${eslintVersion}; ${nativeWalker}; median of ${runs} runs.\n`,
 );
 
+const plugin = require(join(repoRoot, "dist", "index.js"));
+/** How many rules a config of the plugin turns on. */
+const ruleCount = (config) => Object.values(plugin.configs[config].rules).filter((level) => level !== "off").length;
+const allRatios = [];
+
 for (const { name, dir } of corpora) {
   const files = pythonFiles(dir);
   const megabytes = files.reduce((n, f) => n + statSync(f).size, 0) / 1e6;
@@ -139,7 +145,10 @@ for (const { name, dir } of corpora) {
     process.stderr.write(`${name}: ${label}: ${result.seconds.toFixed(2)} s\n`);
   };
   const ours = eslint(dir, "recommended");
-  add("python-audit, recommended (4 rules), ESLint CLI", ours);
+  add(`python-audit, recommended (${ruleCount("recommended")} rules), ESLint CLI`, ours);
+  const every = eslint(dir, "all");
+  add(`python-audit, all (${ruleCount("all")} rules), ESLint CLI`, every);
+  allRatios.push(`${name}: all / recommended = ${(every.seconds / ours.seconds).toFixed(2)}`);
   add("  same, --concurrency=2", eslint(dir, "recommended", ["--concurrency=2"]));
   add(
     "  same, without the native walker (PYTHON_AUDIT_NATIVE=0)",
@@ -203,4 +212,5 @@ for (const { name, dir } of corpora) {
     .join("\n");
   console.log(`\nRule time (TIMING=all, one run):\n\n\`\`\`\n${timingTable}\n\`\`\`\n`);
 }
+console.log(allRatios.map((line) => `- ${line}`).join("\n"));
 void readFileSync;

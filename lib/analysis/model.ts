@@ -282,6 +282,26 @@ export class PythonModel {
    * `self.method(...)` inside a method of the class that defines `method`. `skip` is how many leading parameters
    * the call does not pass (1 for the bound `self`/`cls`).
    */
+  /**
+   * The values `self.<name>` can have when the class defines `<name>` as a `@property`: what its `return`s give
+   * (`def loader(self): return yaml.Loader`). Null when the class has no such property.
+   */
+  propertyReturns(node: PyNode & { type: "PyAttribute" }): PyNode[] | null {
+    const object = unparenthesize(node.object);
+    const classScope = object?.type === "PyIdentifier" ? this.#methodReceiverClass(object) : null;
+    const bindings = classScope?.bindings.get(node.attribute.name);
+    const definition = bindings?.length === 1 && bindings[0].kind === "def" ? bindings[0].value : null;
+    if (definition?.type !== "PyFunctionDefinition") return null;
+    const decorated = definition.parent as PyNode | null;
+    if (decorated?.type !== "PyDecoratedDefinition") return null;
+    if (!/^\s*@property\s*$/u.test(this.text.slice(decorated.range[0], definition.range[0]))) return null;
+    const scope = this.scopeFor(definition);
+    const values: PyNode[] = [];
+    for (const inner of this.nodesWithin(definition.range[0], definition.range[1]))
+      if (inner.type === "PyReturnStatement" && inner.value && this.scopeOf(inner) === scope) values.push(inner.value);
+    return values;
+  }
+
   localFunction(call: PyCall): { scope: Scope; skip: number } | null {
     const fn = unparenthesize(call.function);
     let definition: PyNode | null = null;

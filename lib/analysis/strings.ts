@@ -312,6 +312,10 @@ function collect(
  * safe for its sink (escaped, quoted, numeric).
  */
 export function insertedValues(model: PythonModel, expr: PyNode | null | undefined): PyNode[] {
+  const node = unparenthesize(expr);
+  // `a if test else b`: what either branch inserts (a constant in each branch inserts nothing).
+  if (node?.type === "PyConditionalExpression")
+    return [...insertedValues(model, node.body), ...insertedValues(model, node.orelse)];
   const out: PyNode[] = [];
   for (const part of stringParts(model, expr, { expandLocals: true })) {
     if (part.kind === "literal") continue;

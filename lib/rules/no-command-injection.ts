@@ -234,9 +234,14 @@ export default createRule<Options, MessageIds>({
      */
     function unquotedParts(command: PyNode): PyNode[] {
       const out: PyNode[] = [];
-      for (const part of stringParts(model, command)) {
+      const parts = stringParts(model, command);
+      for (const [index, part] of parts.entries()) {
         if (safeInShell(part)) continue;
         const node = unparenthesize(part.node)!;
+        // `'sudo bash -c "%s"' % escape(cmd)`: a parameter handed whole to a nested shell is the caller's command
+        // line, a pass-through like `Popen(cmd, shell=True)`; the callers are checked where they build it.
+        const before = parts[index - 1];
+        if (before?.kind === "literal" && NESTED_SHELL.test(before.text) && isPassedThrough(node)) continue;
         if (node.type === "PyIdentifier") {
           const bindings = model.reachingBindings(node.name, node);
           const [binding] = bindings;
@@ -248,6 +253,19 @@ export default createRule<Options, MessageIds>({
         out.push(part.node);
       }
       return out;
+    }
+
+    /** A parameter of the enclosing function, as is or through one call (`_escape_quotes(cmd)`). */
+    function isPassedThrough(node: PyNode): boolean {
+      const inner =
+        node.type === "PyCall" && callArguments(node).length === 1
+          ? unparenthesize(positionalArguments(node)[0])
+          : node;
+      return (
+        inner?.type === "PyIdentifier" &&
+        model.reachingBindings(inner.name, inner).length > 0 &&
+        model.reachingBindings(inner.name, inner).every((b) => b.kind === "param")
+      );
     }
 
     function checkShell(call: PyCall, entry: SinkEntry, sink: string): void {
@@ -464,6 +482,9 @@ const PRIVILEGED_EXECUTOR: SinkEntry = {
   argument: { position: 0, keywords: ["args", "cmd"], auto: true },
   switch: { keyword: "shell", whenTruthy: "shell" },
 };
+
+/** The end of a command line that hands the next word to a nested shell: `bash -c "`, `sudo sh -c '`, `su - x -c `. */
+const NESTED_SHELL = /\b(?:ba|da|z|k)?sh\s+(?:-\w+\s+)*-c\s*["']?$|\bsu\b[^;&|]*\s-c\s*["']?$/u;
 
 /** `%d`-style conversions: they insert only numbers (anything else raises), so nothing a shell would parse. */
 const NUMERIC_CONVERSIONS = new Set(["d", "i", "u", "x", "X", "o", "e", "E", "f", "F", "g", "G"]);

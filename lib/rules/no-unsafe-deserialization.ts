@@ -37,6 +37,13 @@ function isSafeLoader(model: PythonModel, expr: PyNode | null, depth = 0): boole
   const name = model.qualifiedName(node);
   if (safeLoaders.matches(name)) return true;
   if (name?.startsWith("yaml.")) return false;
+  if (node.type === "PyAttribute") {
+    // `Loader=self.loader`: what the class's property returns, or what its methods assign.
+    const values = model.propertyReturns(node) ?? model.selfAttributeValues(node);
+    if (!values?.length) return null;
+    const verdicts = values.map((value) => isSafeLoader(model, value, depth + 1));
+    return verdicts.includes(false) ? false : verdicts.every((v) => v === true) ? true : null;
+  }
   if (node.type !== "PyIdentifier") return null;
   const bindings = model.reachingBindings(node.name, node);
   if (!bindings.length) return null;

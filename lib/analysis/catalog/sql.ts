@@ -42,6 +42,7 @@ export const SQL_DRIVER_PARAMSTYLES: Readonly<Record<string, "format" | "qmark">
 export const SQL_SANITIZERS: readonly CalleePattern[] = [
   "*.escape_string",
   "*.quote_ident",
+  "*.quote_name",
   "*.escape_identifier",
   "*.escape_literal",
   "*.literal",
