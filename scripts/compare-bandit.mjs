@@ -157,8 +157,7 @@ const { Workspace, PositionEncoding } = require("@astral-sh/ruff-wasm-nodejs");
 // Preview rules (S614, S704) need `preview`, under which diagnostics carry rule names instead of codes: skip them.
 const ruffCodes = Object.keys(ruffMapped).filter((code) => {
   try {
-    new Workspace({ lint: { select: [code] } }, PositionEncoding.Utf16);
-    return true;
+    return Boolean(new Workspace({ lint: { select: [code] } }, PositionEncoding.Utf16));
   } catch {
     console.log(`(Ruff has no stable ${code}: not compared)`);
     return false;

@@ -2,11 +2,9 @@ import { SQL_STATEMENT_START } from "./catalog/index.js";
 import type { PyNode } from "../ast/generated/node-types.js";
 import { callArguments, positionalArguments, unparenthesize } from "../ast/accessors.js";
 import type { PythonModel } from "./model.js";
-import { stringParts, type StringPart } from "./strings.js";
+import { NUMERIC_CONVERSIONS, stringParts, type StringPart } from "./strings.js";
 import { isStatic, staticValue } from "./values.js";
 
-/** `%d`-style conversions insert only numbers (anything else raises): nothing SQL would parse as syntax. */
-const NUMERIC_CONVERSIONS = new Set(["d", "i", "u", "x", "X", "o", "e", "E", "f", "F", "g", "G"]);
 /** Builtins whose result is a number or a boolean whatever the input. */
 const NUMERIC_BUILTINS = new Set(["int", "float", "len", "bool", "abs", "round", "min", "max", "sum", "ord"]);
 const MAX_DEPTH = 6;

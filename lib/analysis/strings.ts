@@ -17,6 +17,22 @@ export interface StringPartsOptions {
 
 const MAX_DEPTH = 12;
 
+/** `%`-conversions that insert only numbers (anything else raises), so nothing a shell or SQL would parse. */
+export const NUMERIC_CONVERSIONS: ReadonlySet<string> = new Set([
+  "d",
+  "i",
+  "u",
+  "x",
+  "X",
+  "o",
+  "e",
+  "E",
+  "f",
+  "F",
+  "g",
+  "G",
+]);
+
 /**
  * The literal and dynamic parts of a string built by f-strings, `%`, `.format()`, `+` and `sep.join(...)`, in the
  * order of the resulting text; a static value is one literal part; anything else is one dynamic part. Shared by
@@ -312,10 +328,10 @@ function collect(
  * safe for its sink (escaped, quoted, numeric).
  */
 export function insertedValues(model: PythonModel, expr: PyNode | null | undefined): PyNode[] {
-  const node = unparenthesize(expr);
+  const whole = unparenthesize(expr);
   // `a if test else b`: what either branch inserts (a constant in each branch inserts nothing).
-  if (node?.type === "PyConditionalExpression")
-    return [...insertedValues(model, node.body), ...insertedValues(model, node.orelse)];
+  if (whole?.type === "PyConditionalExpression")
+    return [...insertedValues(model, whole.body), ...insertedValues(model, whole.orelse)];
   const out: PyNode[] = [];
   for (const part of stringParts(model, expr, { expandLocals: true })) {
     if (part.kind === "literal") continue;

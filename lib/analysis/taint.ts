@@ -1,5 +1,5 @@
 import { isStatic, staticString } from "./values.js";
-import { sequenceElements } from "./strings.js";
+import { NUMERIC_CONVERSIONS, sequenceElements, stringParts } from "./strings.js";
 import { callArguments, keywordArgument, unparenthesize } from "../ast/accessors.js";
 import type { PyNode } from "../ast/generated/node-types.js";
 import {
@@ -181,6 +181,20 @@ class Analysis {
           const format = staticString(model, node.left);
           if (format !== null && /%/u.test(format) && !/%(\([^)]*\))?[-#0 +]*\d*(\.\d+)?[srac]/u.test(format))
             return null;
+          // Per conversion: `'%s=%d' % (NAME, value)` inserts `value` as a number only.
+          const parts = format === null ? [] : stringParts(model, node);
+          if (parts.length > 1 || parts[0]?.node !== node) {
+            for (const part of parts) {
+              if (
+                part.kind === "literal" ||
+                (part.kind === "dynamic" && NUMERIC_CONVERSIONS.has(part.conversion ?? ""))
+              )
+                continue;
+              const flow = recurse(part.node);
+              if (flow) return flow;
+            }
+            return null;
+          }
         }
         return recurse(node.left) ?? recurse(node.right);
       }

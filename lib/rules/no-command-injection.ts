@@ -1,5 +1,5 @@
 import type { PyCall, PyNode } from "../ast/generated/node-types.js";
-import type { PythonModel } from "../analysis/index.js";
+import type { PythonModel, Scope } from "../analysis/index.js";
 import {
   CalleeMatcher,
   PARAMIKO_EXEC_COMMAND,
@@ -13,7 +13,7 @@ import {
 } from "../analysis/catalog/index.js";
 import { isValidatingConversion } from "../analysis/guards.js";
 import { staticString, truthiness } from "../analysis/values.js";
-import { sequenceElements, stringParts, type StringPart } from "../analysis/strings.js";
+import { NUMERIC_CONVERSIONS, sequenceElements, stringParts, type StringPart } from "../analysis/strings.js";
 import { analyze, defineTaintSpec, describeFlow, type TaintSpec, type TaintStep } from "../analysis/taint.js";
 import {
   callArguments,
@@ -200,6 +200,12 @@ export default createRule<Options, MessageIds>({
     const spec = commandSpec(sanitizers, validators);
     const sourceCode = context.sourceCode;
     let model: PythonModel;
+    /**
+     * Parameters of the file's functions that reach a sink whole (the argv, a `*cmd` spread, the shell command
+     * line): such a function is a sink for its callers, checked where they call it (see `checkWrapperCalls`).
+     */
+    let passedThrough: Array<{ parameter: PyNode & { type: "PyIdentifier" }; kind: SinkKind; sink: string }> = [];
+    let currentSink = "";
 
     /** The argument a sink's entry names: a position or one of its keywords. */
     function commandArgument(call: PyCall, entry: SinkEntry): PyNode | null {
@@ -241,7 +247,15 @@ export default createRule<Options, MessageIds>({
         // `'sudo bash -c "%s"' % escape(cmd)`: a parameter handed whole to a nested shell is the caller's command
         // line, a pass-through like `Popen(cmd, shell=True)`; the callers are checked where they build it.
         const before = parts[index - 1];
-        if (before?.kind === "literal" && NESTED_SHELL.test(before.text) && isPassedThrough(node)) continue;
+        if (before?.kind === "literal" && NESTED_SHELL.test(before.text) && isPassedThrough(node)) {
+          const inner = node.type === "PyCall" ? unparenthesize(positionalArguments(node)[0])! : node;
+          passedThrough.push({
+            parameter: inner as PyNode & { type: "PyIdentifier" },
+            kind: "shell",
+            sink: currentSink,
+          });
+          continue;
+        }
         if (node.type === "PyIdentifier") {
           const bindings = model.reachingBindings(node.name, node);
           const [binding] = bindings;
@@ -276,8 +290,10 @@ export default createRule<Options, MessageIds>({
       // A parameter that is the whole command line (`def popen(args, shell=False): Popen(args, shell=shell)`) is a
       // pass-through wrapper, as in argv mode: its callers build the command and are checked where they do.
       const whole = unparenthesize(command)!;
-      if (whole.type === "PyIdentifier" && model.reachingBindings(whole.name, whole).every((b) => b.kind === "param"))
+      if (whole.type === "PyIdentifier" && model.reachingBindings(whole.name, whole).every((b) => b.kind === "param")) {
+        passedThrough.push({ parameter: whole, kind: "shell", sink });
         return;
+      }
       const parts = unquotedParts(whole);
       if (!parts.length) return;
       // Parts that are whole identifiers bound locally were replaced by the identifier: quote what is visible.
@@ -349,7 +365,9 @@ export default createRule<Options, MessageIds>({
      * they do; only what this function adds is examined.
      */
     function argvOf(arg: PyNode, at: PyNode): PyNode[] {
-      const { elements, unknown } = sequenceElements(model, arg, at);
+      const { elements, unknown, parameters } = sequenceElements(model, arg, at);
+      for (const parameter of parameters)
+        if (parameter.type === "PyIdentifier") passedThrough.push({ parameter, kind: "argv", sink: currentSink });
       // The program's own arguments spread whole (`[sys.executable] + sys.argv`) are passed on, not built.
       return [...elements, ...unknown.filter((node) => !passThroughArgv.matches(model.qualifiedName(node)))];
     }
@@ -366,6 +384,55 @@ export default createRule<Options, MessageIds>({
       const list = first.type === "PyListSplat" ? first.value : passed.length === 1 ? first : null;
       const command = list ? sequenceElements(model, list, call).elements[0] : first;
       return !!command && staticString(model, command) !== null;
+    }
+
+    function checkSink(call: PyCall, entry: SinkEntry, kind: SinkKind, sink: string): void {
+      currentSink = sink;
+      if (kind === "shell") checkShell(call, entry, sink);
+      else checkArgv(call, entry, sink);
+    }
+
+    /**
+     * Calls of the file's functions that hand a parameter whole to a sink (`def run(cmd): processutils.execute(*cmd)`)
+     * are checked as that sink, with the argument passed for the parameter: `run(['ip', 'link', dev])` reports
+     * `dev`, named through the wrapper (`run → processutils.execute`). Wrappers of wrappers are followed a few
+     * levels (a caller that passes its own parameter on becomes a wrapper in turn).
+     */
+    function checkWrapperCalls(): void {
+      const checked = new Set<string>();
+      for (let level = 0; level < MAX_WRAPPER_LEVELS && passedThrough.length; level++) {
+        const wrappers = new Map<Scope, Array<{ name: string; kind: SinkKind; sink: string; varargs: boolean }>>();
+        for (const { parameter, kind, sink } of passedThrough) {
+          const [binding] = model.reachingBindings(parameter.name, parameter);
+          const fn = binding?.scope.node;
+          if (binding?.kind !== "param" || fn?.type !== "PyFunctionDefinition") continue;
+          const key = `${fn.range[0]}:${parameter.name}:${kind}`;
+          if (checked.has(key)) continue;
+          checked.add(key);
+          const list = wrappers.get(binding.scope) ?? [];
+          const varargs = binding.target.parent?.type === "PyListSplatPattern";
+          list.push({ name: parameter.name, kind, sink, varargs });
+          wrappers.set(binding.scope, list);
+        }
+        passedThrough = [];
+        if (!wrappers.size) return;
+        for (const call of model.calls) {
+          const target = model.localFunction(call);
+          const entries = target ? wrappers.get(target.scope) : undefined;
+          if (!target || !entries) continue;
+          const callee = sourceCode.getText(call.function).replace(/\s+/gu, "");
+          for (const { name, kind, sink, varargs } of entries) {
+            const position = target.scope.parameters.indexOf(name) - target.skip;
+            if (position < 0) continue;
+            const entry: SinkEntry = {
+              callee: "*",
+              kind,
+              argument: varargs ? { varargs: true, position } : { position, keywords: [name] },
+            };
+            checkSink(call, entry, kind, `${callee} → ${sink}`);
+          }
+        }
+      }
     }
 
     /** Option `requireAbsolutePath`: the command is a constant name without a directory, found through PATH. */
@@ -443,9 +510,9 @@ export default createRule<Options, MessageIds>({
               : (model.calleeName(call) ?? "");
           const kind = kindOf(call, entry);
           if (requireAbsolutePath && entry.searchesPath) checkPath(call, entry, kind, sink);
-          if (kind === "shell") checkShell(call, entry, sink);
-          else checkArgv(call, entry, sink);
+          checkSink(call, entry, kind, sink);
         }
+        checkWrapperCalls();
       },
     };
   },
@@ -486,8 +553,8 @@ const PRIVILEGED_EXECUTOR: SinkEntry = {
 /** The end of a command line that hands the next word to a nested shell: `bash -c "`, `sudo sh -c '`, `su - x -c `. */
 const NESTED_SHELL = /\b(?:ba|da|z|k)?sh\s+(?:-\w+\s+)*-c\s*["']?$|\bsu\b[^;&|]*\s-c\s*["']?$/u;
 
-/** `%d`-style conversions: they insert only numbers (anything else raises), so nothing a shell would parse. */
-const NUMERIC_CONVERSIONS = new Set(["d", "i", "u", "x", "X", "o", "e", "E", "f", "F", "g", "G"]);
+/** How many wrappers deep a command is followed from the call that builds it to the sink. */
+const MAX_WRAPPER_LEVELS = 4;
 
 /** The catalog's command sinks plus a rule's `extraSinks` (a name is a qualified name or a suffix). */
 const NO_SINKS = new CalleeMatcher<SinkEntry>();
