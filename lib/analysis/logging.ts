@@ -126,3 +126,21 @@ export function isWholeObject(expr: PyNode | null | undefined, model: PythonMode
       return false;
   }
 }
+
+/**
+ * Whether a logged name is also handed to a policy check in the same function (`enforce(credentials, action,
+ * target)`): policy "credentials" are the caller's roles and ids, not secrets.
+ */
+export function isPolicyCredentials(node: PyNode, at: PyCall, model: PythonModel): boolean {
+  if (node.type !== "PyIdentifier") return false;
+  const scope = model.scopeOf(at);
+  return model.calls.some(
+    (call) =>
+      model.scopeOf(call) === scope &&
+      catalog.policyEnforcers.matches(model.calleeName(call)) &&
+      callArguments(call).some((arg) => {
+        const value = unparenthesize(arg.type === "PyKeywordArgument" ? arg.value : arg);
+        return value?.type === "PyIdentifier" && value.name === node.name;
+      }),
+  );
+}

@@ -283,6 +283,19 @@ export class PythonModel {
    * the call does not pass (1 for the bound `self`/`cls`).
    */
   /**
+   * The attribute names the methods of the class of `self` assign on it (`self.password = ...`), for a receiver
+   * `self` of a method; null elsewhere.
+   */
+  selfAttributeNames(receiver: PyNode): string[] | null {
+    const object = unparenthesize(receiver);
+    const classScope = object?.type === "PyIdentifier" ? this.#methodReceiverClass(object) : null;
+    if (!classScope) return null;
+    let byAttribute = this.#selfAttributes.get(classScope);
+    if (!byAttribute) this.#selfAttributes.set(classScope, (byAttribute = this.#collectSelfAttributes(classScope)));
+    return [...byAttribute.keys()];
+  }
+
+  /**
    * The values `self.<name>` can have when the class defines `<name>` as a `@property`: what its `return`s give
    * (`def loader(self): return yaml.Loader`). Null when the class has no such property.
    */

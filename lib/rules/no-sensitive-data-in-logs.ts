@@ -1,9 +1,9 @@
 import { isStatic } from "../analysis/values.js";
 import type { PyCall, PyNode } from "../ast/generated/node-types.js";
-import { unparenthesize } from "../ast/accessors.js";
+import { callArguments, unparenthesize } from "../ast/accessors.js";
 import { catalog, extendPatterns, MASKER_IMPORTS, MASKING_NAME } from "../analysis/catalog/index.js";
 import { isLoggingCall } from "../analysis/handlers.js";
-import { identifierWords, isWholeObject, loggedValues, valueName } from "../analysis/logging.js";
+import { identifierWords, isPolicyCredentials, isWholeObject, loggedValues, valueName } from "../analysis/logging.js";
 import { AUTOFIX_OPTION, createRule, importFix, shortText } from "../rule-kit/index.js";
 
 type Options = [
@@ -179,6 +179,22 @@ export default createRule<Options, MessageIds>({
       return false;
     }
 
+    /**
+     * `self.__dict__` / `vars(self)`: every attribute of the object. True when its class assigns one whose name is a
+     * secret's (`self.password = ...`), false when none is (a model's id and timestamps are no leak), null when the
+     * value is not the state of a method's own object.
+     */
+    function holdsSecretAttributes(node: PyNode): boolean | null {
+      const receiver =
+        node.type === "PyAttribute" && node.attribute.name === "__dict__"
+          ? node.object
+          : node.type === "PyCall" && tools.model.callsBuiltin(node, "vars")
+            ? (callArguments(node)[0] ?? null)
+            : null;
+      const names = receiver ? tools.model.selfAttributeNames(receiver) : null;
+      return names ? names.some((name) => secretWord(name) !== null) : null;
+    }
+
     function check(call: PyCall): void {
       const logger = sourceCode.getText(call.function);
       for (const { value, key } of loggedValues(call, tools.model)) {
@@ -187,17 +203,20 @@ export default createRule<Options, MessageIds>({
         const text = sourceCode.getText(node).replace(/\s+/gu, " ");
         const written = node.type === "PyIdentifier" || node.type === "PyAttribute" ? text : null;
         const callee = node.type === "PyCall" ? tools.model.calleeName(node) : null;
+        const ownState = holdsSecretAttributes(node);
         if (
-          catalog.wholeObjects.matches(written) ||
-          isWholeObject(node, tools.model) ||
-          catalog.wholeScopeCalls.matches(callee)
+          ownState === true ||
+          (ownState === null &&
+            (catalog.wholeObjects.matches(written) ||
+              isWholeObject(node, tools.model) ||
+              catalog.wholeScopeCalls.matches(callee)))
         ) {
           context.report({ node: call, messageId: "wholeObject", data: { value: shortText(text), logger } });
           continue;
         }
         const word = secretWord(valueName(node, tools.model)) ?? secretWord(key);
         if (!word) continue;
-        if (isStatic(tools.model, node)) continue;
+        if (isStatic(tools.model, node) || isPolicyCredentials(node, call, tools.model)) continue;
         const mask = (fixer: any) => {
           const fixes = [fixer.replaceTextRange(node.range, `${suggestedMaskFunction}(${sourceCode.getText(node)})`)];
           const [module] = suggestedMaskFunction.split(".");

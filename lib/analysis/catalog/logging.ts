@@ -49,7 +49,6 @@ export const TRACEBACK_WRITERS: readonly CalleePattern[] = [
 export const WHOLE_OBJECTS: readonly CalleePattern[] = [
   "oslo_config.cfg.CONF",
   "os.environ",
-  "self.__dict__",
   "request.headers",
   "self.request.headers",
 ];
@@ -84,7 +83,16 @@ export const HARMLESS_CALLS: readonly CalleePattern[] = [
   "callable",
   "sorted",
   "list",
+  // The policy view of a request context: roles, user, project and domain ids (oslo.context), no secrets.
+  "*.to_policy_values",
 ];
+
+/**
+ * Policy checks (oslo.policy `Enforcer.enforce`/`authorize` and the services' wrappers): the "credentials" they are
+ * given are the caller's roles and ids, so a value handed to one in the same function is not a secret whatever its
+ * name.
+ */
+export const POLICY_ENFORCERS: readonly CalleePattern[] = ["*.enforce", "*.authorize", "*.check_is_admin"];
 
 /** Keyword arguments of logging calls: the one that records the traceback, and the one whose dict is logged too. */
 export const LOG_TRACEBACK_KEYWORD = "exc_info";
