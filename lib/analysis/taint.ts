@@ -164,6 +164,8 @@ class Analysis {
         const qualified = model.qualifiedName(node);
         const source = spec.sourceValues.first(qualified);
         if (source) return { source: sourceOf(source, qualified!, node), steps: [] };
+        const fromConstructor = this.#constructorParameter(node, depth);
+        if (fromConstructor) return fromConstructor;
         return recurse(node.object);
       }
       case "PySubscript": {
@@ -248,6 +250,37 @@ class Analysis {
       default:
         return null;
     }
+  }
+
+  /**
+   * `self.name` where the class only ever assigns `self.name = name` from a parameter of `__init__`: the value the
+   * constructor's caller passed, unvalidated there (a guard before the assignment clears it). Any other assignment
+   * of the attribute (a constant, a call, another method) leaves it trusted, as attributes are.
+   */
+  #constructorParameter(node: PyNode & { type: "PyAttribute" }, depth: number): TaintFlow | null {
+    if (!this.spec.parameters) return null;
+    const values = this.model.selfAttributeValues(node);
+    if (!values?.length) return null;
+    let flow: TaintFlow | null = null;
+    for (const value of values) {
+      const id = unparenthesize(value);
+      if (id?.type !== "PyIdentifier") return null;
+      const bindings = this.model.reachingBindings(id.name, id);
+      const fn = bindings[0]?.scope.node;
+      if (
+        !bindings.length ||
+        !bindings.every((b) => b.kind === "param") ||
+        fn?.type !== "PyFunctionDefinition" ||
+        fn.name.name !== "__init__"
+      )
+        return null;
+      const inner = this.visit(id, id, depth + 1);
+      if (!inner) return null;
+      flow ??= inner;
+    }
+    if (!flow) return null;
+    const name = `self.${node.attribute.name}`;
+    return { source: flow.source, steps: [{ node, name, line: node.loc.start.line }, ...flow.steps] };
   }
 
   /** Functions whose returns are being followed, so that recursion ends. */
