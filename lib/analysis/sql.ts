@@ -3,7 +3,7 @@ import type { PyNode } from "../ast/generated/node-types.js";
 import { callArguments, positionalArguments, unparenthesize } from "../ast/accessors.js";
 import type { PythonModel } from "./model.js";
 import { NUMERIC_CONVERSIONS, stringParts, type StringPart } from "./strings.js";
-import { isStatic, staticValue } from "./values.js";
+import { isConstantChoice, isStatic, staticValue } from "./values.js";
 
 /** Builtins whose result is a number or a boolean whatever the input. */
 const NUMERIC_BUILTINS = new Set(["int", "float", "len", "bool", "abs", "round", "min", "max", "sum", "ord"]);
@@ -65,7 +65,7 @@ function queryParts(
 function isSqlSafePart(model: PythonModel, part: StringPart & { kind: "dynamic" }): boolean {
   if (part.conversion && NUMERIC_CONVERSIONS.has(part.conversion)) return true;
   const node = unparenthesize(part.node);
-  if (!node || isStatic(model, node)) return true;
+  if (!node || isConstantChoice(model, node)) return true;
   if (node.type === "PyCall") {
     const callee = model.calleeName(node);
     if (callee && NUMERIC_BUILTINS.has(callee) && model.callsBuiltin(node, callee)) return true;

@@ -451,6 +451,30 @@ export function isStatic(model: PythonModel, expr: PyNode | null | undefined): b
   return staticValue(model, expr) !== null;
 }
 
+/**
+ * Whether an expression can only hold constants, one of several: a static value, `a if t else b` of constants, or
+ * a local name every reaching binding of which is a constant or a loop over a constant sequence (`for cmd in
+ * ('ver', 'cmd /c ver'):`). Checks that ask "is this value written in the program?" use it.
+ */
+export function isConstantChoice(model: PythonModel, expr: PyNode | null | undefined, depth = 0): boolean {
+  const node = unparenthesize(expr);
+  if (!node || depth > MAX_DEPTH) return false;
+  if (isStatic(model, node)) return true;
+  if (node.type === "PyConditionalExpression")
+    return isConstantChoice(model, node.body, depth + 1) && isConstantChoice(model, node.orelse, depth + 1);
+  if (node.type !== "PyIdentifier") return false;
+  const bindings = model.reachingBindings(node.name, node);
+  return (
+    bindings.length > 0 &&
+    bindings.every((b) => {
+      if (b.kind === "assign") return isConstantChoice(model, b.value, depth + 1);
+      if (b.kind !== "for") return false;
+      const sequence = staticValue(model, b.value);
+      return sequence?.kind === "tuple" || sequence?.kind === "list" || sequence?.kind === "set";
+    })
+  );
+}
+
 /** `str(value)` as Python writes it, or null where it is not exact here (unusual floats, containers of them). */
 export function pyStr(value: PyValue): string | null {
   return value.kind === "str" ? value.value : pyRepr(value);

@@ -12,7 +12,7 @@ import {
   type SinkKind,
 } from "../analysis/catalog/index.js";
 import { isValidatingConversion } from "../analysis/guards.js";
-import { staticString, truthiness } from "../analysis/values.js";
+import { isConstantChoice, staticString, truthiness } from "../analysis/values.js";
 import { NUMERIC_CONVERSIONS, sequenceElements, stringParts, type StringPart } from "../analysis/strings.js";
 import { analyze, defineTaintSpec, describeFlow, type TaintSpec, type TaintStep } from "../analysis/taint.js";
 import {
@@ -225,7 +225,7 @@ export default createRule<Options, MessageIds>({
 
     /** Whether an inserted value cannot inject: quoted, validated, or formatted as a number (`%d`). */
     function safeInShell(part: StringPart): boolean {
-      if (part.kind === "literal") return true;
+      if (part.kind === "literal" || isConstantChoice(model, part.node)) return true;
       if (part.conversion && NUMERIC_CONVERSIONS.has(part.conversion)) return true;
       const node = unparenthesize(part.node)!;
       return (

@@ -1,5 +1,5 @@
 import { CODE_EVALUATORS, CODE_EXECUTORS } from "../analysis/catalog/index.js";
-import { isStatic } from "../analysis/values.js";
+import { isConstantChoice } from "../analysis/values.js";
 import type { PyCall, PyNode } from "../ast/generated/node-types.js";
 import { callArguments, canImportModule, defineCallRule, moduleImportFixes, shortText } from "../rule-kit/index.js";
 import type { CallCheckContext } from "../rule-kit/index.js";
@@ -15,7 +15,7 @@ function runsDynamicCode(builtin: string) {
   return ({ call, model }: CallCheckContext<unknown>) => {
     if (!model.callsBuiltin(call, builtin)) return false;
     const code = evaluatedCode(call);
-    return !!code && !isStatic(model, code);
+    return !!code && !isConstantChoice(model, code);
   };
 }
 

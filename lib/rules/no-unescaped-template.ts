@@ -7,7 +7,7 @@ import {
   SAFE_MARKUP_MARKERS,
 } from "../analysis/catalog/index.js";
 import { insertedValues } from "../analysis/strings.js";
-import { isStatic, staticString, staticValue, truthiness } from "../analysis/values.js";
+import { isConstantChoice, staticString, staticValue, truthiness } from "../analysis/values.js";
 import type { PyCall, PyNode } from "../ast/generated/node-types.js";
 import {
   argument,
@@ -57,7 +57,7 @@ const escapers = CalleeMatcher.of(HTML_ESCAPERS);
 /** A value escaped for HTML: an escaping call's result (`escape(x)`, `format_html(...)`), or a number. */
 function isEscaped(model: PythonModel, value: PyNode): boolean {
   const node = unparenthesize(value);
-  if (!node || isStatic(model, node)) return true;
+  if (!node || isConstantChoice(model, node)) return true;
   if (node.type !== "PyCall") return false;
   const callee = model.calleeName(node);
   if (escapers.matches(callee)) return true;
