@@ -78,10 +78,14 @@ export function localDefinition(call: PyCall, model: PythonModel): PyNode | null
  */
 export function logs(call: PyCall, model: PythonModel): boolean {
   if (isLoggingCall(call, model) || logsTraceback(call, model)) return true;
+  if (model.matchCallee(call, catalog.errorReporters).length) return true;
   const helper = localDefinition(call, model);
   if (!helper || helper.type !== "PyFunctionDefinition") return false;
   return callsIn(blockStatements(helper.body), model).some(
-    (inner) => isLoggingCall(inner, model) || logsTraceback(inner, model),
+    (inner) =>
+      isLoggingCall(inner, model) ||
+      logsTraceback(inner, model) ||
+      model.matchCallee(inner, catalog.errorReporters).length > 0,
   );
 }
 

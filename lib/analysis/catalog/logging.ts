@@ -42,6 +42,17 @@ export const TRACEBACK_WRITERS: readonly CalleePattern[] = [
 ];
 
 /**
+ * Calls that report an error without the logging module: standard error, and the error-logging methods of
+ * frameworks (`self.log_error(...)` in lib2to3 and Twisted-style code). A handler that calls one is "logged".
+ */
+export const ERROR_REPORTERS: readonly CalleePattern[] = [
+  "sys.stderr.write",
+  "sys.__stderr__.write",
+  "*.log_error",
+  "*.log_exception",
+];
+
+/**
  * Objects that hold every setting or variable at once (passwords included), by qualified name or as written. A
  * name such as `conf` is no evidence: a value is a configuration object when it comes from one of these or from
  * a `CONFIG_FACTORIES` call (lib/analysis/logging.ts `isWholeObject`).
