@@ -13,6 +13,9 @@ import type { CalleeMatcher } from "./catalog/pattern.js";
  * aliases, constants, list building and loggers. Built once per file, lazily, and shared by every rule through
  * `parserServices.getPythonModel()`.
  */
+/** The qualified-name prefix of functions and classes defined in the file itself. */
+const LOCAL_PREFIX = "__local__.";
+
 export class PythonModel {
   readonly module: Scope;
   readonly #scopeByNode: Map<PyNode, Scope>;
@@ -213,6 +216,9 @@ export class PythonModel {
         const binding = bindings[bindings.length - 1];
         if (!binding) return node.name;
         if (binding.kind === "import") return binding.imported ?? node.name;
+        // A function or class of this file shadows a builtin or library name (`def open(url)` in webbrowser.py is
+        // not the builtin `open`): named under `__local__`, it matches only suffix patterns (`*.execute`).
+        if (binding.kind === "def") return `${LOCAL_PREFIX}${node.name}`;
         // `run = subprocess.run` (a single alias binding of the name in its scope).
         if (
           binding.kind === "assign" &&

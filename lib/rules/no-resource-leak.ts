@@ -167,6 +167,16 @@ export default createRule<Options, MessageIds>({
           if (holder.right !== child || holder.left.type !== "PyIdentifier") return;
           // A name declared `global`/`nonlocal` outlives the function.
           if (model.resolveScope(holder.left.name, holder.left) !== model.scopeOf(call)) return;
+          // `opened = f = open(p)`: one object, two names; released through either, it is released.
+          for (
+            let outer = holder.parent as PyNode | null;
+            outer?.type === "PyAssignment";
+            outer = outer.parent as PyNode | null
+          ) {
+            if (outer.left.type !== "PyIdentifier") return;
+            const aliasUses = usesOf(outer.left.name, model.scopeOf(call), call, releaseMethods, model);
+            if (aliasUses.some((use) => use.kind !== "other")) return;
+          }
           checkBoundResource(call, holder.left.name, releaseMethods, callText);
           return;
         }
@@ -221,6 +231,35 @@ export default createRule<Options, MessageIds>({
       });
     }
 
+    /**
+     * A lock acquired on purpose without a release after it: the function released it earlier (re-acquiring after a
+     * wait, `release(); ...; acquire()`), or it is the object's own lock (`self._lock`) that another method of the
+     * class releases (the Condition/RLock protocols: `_acquire_restore`, `_release_save`), or a module's lock that
+     * another function of the module releases (`_acquireLock()` / `_releaseLock()`).
+     */
+    function releasedElsewhere(lock: string, releaseMethod: string, call: PyCall): boolean {
+      const scope = model.scopeOf(call);
+      const releases = (node: PyNode, inScope: (n: PyCall) => boolean) =>
+        [...model.nodesWithin(node.range[0], node.range[1])].some(
+          (n) =>
+            n.type === "PyCall" &&
+            n.function.type === "PyAttribute" &&
+            n.function.attribute.name === releaseMethod &&
+            sourceCode.getText(n.function.object) === lock &&
+            inScope(n),
+        );
+      if (releases(scope.node, (n) => model.scopeOf(n) === scope && n.range[1] <= call.range[0])) return true;
+      const owner = scope.parent;
+      if (scope.kind !== "function" || !owner) return false;
+      // `self._lock` released by another method; a module's `_lock` released by another function of the module.
+      const shared =
+        (/^self\./u.test(lock) && owner.kind === "class") ||
+        (/^\w+$/u.test(lock) && owner.kind === "module" && model.resolveScope(lock, call) === model.module);
+      return (
+        shared && owner.children.some((fn) => fn !== scope && fn.kind === "function" && releases(fn.node, () => true))
+      );
+    }
+
     function checkAcquire(call: PyCall, method: string): void {
       const callee = call.function;
       if (callee.type !== "PyAttribute") return;
@@ -247,7 +286,12 @@ export default createRule<Options, MessageIds>({
       );
       const data = { lock, acquire: method, release: releaseMethod };
       if (!released.length) {
-        context.report({ node: call, messageId: "lockNeverReleased", data });
+        // Only a lock this file creates (`threading.Lock()`): one from elsewhere (`inqueue._rlock`, a thread's state
+        // lock) is held on purpose by protocols this file cannot see.
+        const created = model.originCall(callee.object);
+        const ownLock = !!created && model.matchCallee(created, catalog.lockFactories).length > 0;
+        if (ownLock && !releasedElsewhere(lock, releaseMethod, call))
+          context.report({ node: call, messageId: "lockNeverReleased", data });
         return;
       }
       if (released.some((r) => inFinally(r))) return;
