@@ -253,7 +253,7 @@ export default createRule<Options, MessageIds>({
       if (scope.kind !== "function" || !owner) return false;
       // `self._lock` released by another method; a module's `_lock` released by another function of the module.
       const shared =
-        (/^self\./u.test(lock) && owner.kind === "class") ||
+        (lock.startsWith("self.") && owner.kind === "class") ||
         (/^\w+$/u.test(lock) && owner.kind === "module" && model.resolveScope(lock, call) === model.module);
       return (
         shared && owner.children.some((fn) => fn !== scope && fn.kind === "function" && releases(fn.node, () => true))
