@@ -74,7 +74,7 @@ function markedText(call: PyCall): PyNode | null {
 export default defineCallRule({
   name: "no-unescaped-template",
   description: "Disallow HTML templates without autoescaping and markup marked safe from values that are not constants",
-  // Sampled precision of the mark_safe/Markup check on Django and Horizon is 0.75 (docs/accuracy.md): `all` only.
+  // Sampled precision on Django, Horizon and Designate is 0.71 (docs/accuracy/bandit-parity-group-a.md): `all` only.
   recommended: false,
   severity: "error",
   category: "Cross-site scripting",
