@@ -21,13 +21,20 @@ export interface SqlQuery {
  * FROM`, `INSERT INTO`, `UPDATE ... SET`, `DELETE FROM`, DDL) after optional whitespace, and some value is
  * inserted into it (`%`, `.format()`, f-string fields, `+`, `sep.join(...)`). A local name is followed to what
  * built it, `+=` pieces included. Null for anything else: constant SQL, parameterised queries, non-SQL text.
+ * With `fragment`, any string built from inserted values counts (the call says it is SQL).
  */
-export function builtSqlQuery(model: PythonModel, expr: PyNode | null | undefined, at: PyNode): SqlQuery | null {
+export function builtSqlQuery(
+  model: PythonModel,
+  expr: PyNode | null | undefined,
+  at: PyNode,
+  options: { fragment?: boolean } = {},
+): SqlQuery | null {
   const parts = queryParts(model, expr, at, 0);
   if (!parts?.some((p) => p.kind === "dynamic")) return null;
   // The text with each inserted value as a word: the statement keywords are literal (`"UPDATE %s SET x = 1" % t`).
+  // A fragment (Django's `extra(where=[...])`) is SQL by where it goes, whatever it starts with.
   const text = parts.map((p) => (p.kind === "literal" ? p.text : " x ")).join("");
-  if (!SQL_STATEMENT_START.test(text)) return null;
+  if (!options.fragment && !SQL_STATEMENT_START.test(text)) return null;
   const inserted = parts.flatMap((p) => (p.kind === "dynamic" && !isSqlSafePart(model, p) ? [p.node] : []));
   return { parts, inserted };
 }

@@ -35,7 +35,7 @@ export default defineCallRule({
       id: "B307",
       messageId: "evalOfDynamicCode",
       message:
-        "`eval()` runs `{{code}}` as Python code, and it is not a constant: whoever controls it runs code in this process. Parse data with ast.literal_eval() or json.loads(), or dispatch through a table.",
+        "`{{callee}}()` runs `{{code}}` as Python code, and it is not a constant: whoever controls it runs code in this process. Parse data with ast.literal_eval() or json.loads(), or dispatch through a table.",
       callee: CODE_EVALUATORS,
       when: runsDynamicCode("eval"),
       data: ({ call, text }) => ({ code: shortText(text(evaluatedCode(call)!)) }),
@@ -63,7 +63,7 @@ export default defineCallRule({
       id: "B102",
       messageId: "execOfDynamicCode",
       message:
-        "`exec()` runs `{{code}}` as Python code, and it is not a constant: whoever controls it runs code in this process. Call the code directly, or dispatch through a table of functions.",
+        "`{{callee}}()` runs `{{code}}` as Python code, and it is not a constant: whoever controls it runs code in this process. Call the code directly, or dispatch through a table of functions.",
       callee: CODE_EXECUTORS,
       when: runsDynamicCode("exec"),
       data: ({ call, text }) => ({ code: shortText(text(evaluatedCode(call)!)) }),

@@ -134,7 +134,7 @@ export default createRule<Options, MessageIds>({
           // Django's `extra()` is any `.extra` method: only in files that use Django.
           if (sink.messageId === "extraInjection" && !model.importsModule("django")) continue;
           for (const query of sink.queries(call)) {
-            const built = builtSqlQuery(model, query, call);
+            const built = builtSqlQuery(model, query, call, { fragment: sink.messageId === "extraInjection" });
             if (!built) continue;
             const found = built.inserted.map((node) => ({ node, flow: analyze(model, spec, node, call) }));
             const tainted = found.find((f) => f.flow);
