@@ -1,7 +1,6 @@
 import { statementOf, unparenthesize } from "../ast/accessors.js";
 import type { Program, PyCall, PyNode } from "../ast/generated/node-types.js";
 import { lowerBound } from "../ast/ranges.js";
-import { childNodes } from "../ast/traverse.js";
 import { buildScopes, type Binding, type Scope } from "./scopes.js";
 import { debugCounters } from "../debug-counters.js";
 import { contains, dominatingStatements, type ExitRules } from "./statements.js";
@@ -20,7 +19,7 @@ export class PythonModel {
   readonly module: Scope;
   readonly #scopeByNode: Map<PyNode, Scope>;
   #callsByReceiver: Map<Scope, Map<string, PyCall[]>> | undefined;
-  #allNodes: PyNode[] | undefined;
+  readonly #allNodes: PyNode[];
   readonly #names = new Map<PyNode, string | null>();
   readonly #selfAttributes = new Map<Scope, Map<string, Array<PyNode | null>>>();
   #callIndex: Map<string, PyCall[]> | undefined;
@@ -30,25 +29,15 @@ export class PythonModel {
     readonly program: Program,
     readonly text: string,
   ) {
-    const { module, scopeByNode, calls } = buildScopes(program);
+    const { module, scopeByNode, calls, nodes } = buildScopes(program);
     this.module = module;
     this.calls = calls;
     this.#scopeByNode = scopeByNode;
+    this.#allNodes = nodes;
   }
 
-  /** Every node in source order (computed once). */
+  /** Every node in source order (collected while the scopes are built). */
   get nodes(): PyNode[] {
-    if (!this.#allNodes) {
-      const out: PyNode[] = [];
-      const stack: PyNode[] = [this.program];
-      while (stack.length) {
-        const node = stack.pop()!;
-        out.push(node);
-        const children = childNodes(node);
-        for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
-      }
-      this.#allNodes = out;
-    }
     return this.#allNodes;
   }
 

@@ -1,5 +1,5 @@
 import type { Program, PyCall, PyNode } from "../ast/generated/node-types.js";
-import { childNodes } from "../ast/traverse.js";
+import { pushChildrenForPopping } from "../ast/traverse.js";
 
 /** How a name got bound. */
 export type BindingKind =
@@ -110,15 +110,27 @@ export function targetNames(target: PyNode | null | undefined): PyNode[] {
   return out.reverse();
 }
 
-/** Builds the scope tree and all bindings of a module in one iterative pass. */
-export function buildScopes(program: Program): { module: Scope; scopeByNode: Map<PyNode, Scope>; calls: PyCall[] } {
-  // The calls are collected on the way, for the model's call index (one walk of the tree, not two).
+/**
+ * Builds the scope tree and all bindings of a module in one iterative pass, collecting on the way the calls (the
+ * model's call index) and every node in source order (the model's `nodes`): one walk of the tree, not three.
+ */
+export function buildScopes(program: Program): {
+  module: Scope;
+  scopeByNode: Map<PyNode, Scope>;
+  calls: PyCall[];
+  nodes: PyNode[];
+} {
   const calls: PyCall[] = [];
+  const nodes: PyNode[] = [];
   const module = new Scope("module", program, null);
   const scopeByNode = new Map<PyNode, Scope>([[program, module]]);
-  const stack: Array<{ node: PyNode; scope: Scope }> = [{ node: program, scope: module }];
+  // Two parallel stacks (node, enclosing scope): no object per visited node.
+  const stack: PyNode[] = [program];
+  const scopes: Scope[] = [module];
   while (stack.length) {
-    const { node, scope: outer } = stack.pop()!;
+    const node = stack.pop()!;
+    const outer = scopes.pop()!;
+    nodes.push(node);
     let scope = outer;
     const kind = SCOPE_NODES[node.type];
     if (kind && node !== program) {
@@ -133,15 +145,11 @@ export function buildScopes(program: Program): { module: Scope; scopeByNode: Map
     }
     recordBindings(node, scope);
     if (node.type === "PyCall") calls.push(node);
-    const children = childNodes(node);
-    for (let i = children.length - 1; i >= 0; i--) {
-      const child = children[i];
-      // Defaults and decorators are evaluated in the enclosing scope; keep it simple: everything below a
-      // scope node belongs to it except the def's own name (already bound above).
-      stack.push({ node: child, scope });
-    }
+    // Defaults and decorators are evaluated in the enclosing scope; keep it simple: everything below a scope node
+    // belongs to it except the def's own name (already bound above).
+    for (let i = pushChildrenForPopping(node, stack); i > 0; i--) scopes.push(scope);
   }
-  return { module, scopeByNode, calls };
+  return { module, scopeByNode, calls, nodes };
 }
 
 function addParameters(scope: Scope, parameters: PyNode[]): void {

@@ -73,6 +73,16 @@ export interface CheckDocs {
 
 /** The rule's suppression codes: the given ones and every check's, without repeats. */
 export function ruleSuppressionCodes(docs: PythonRuleDocs): SuppressionCodes | undefined {
+  // Asked once per rule and file (`# nosec` handling): computed once per docs object.
+  if (suppressionCodesByDocs.has(docs)) return suppressionCodesByDocs.get(docs);
+  const codes = computeSuppressionCodes(docs);
+  suppressionCodesByDocs.set(docs, codes);
+  return codes;
+}
+
+const suppressionCodesByDocs = new WeakMap<PythonRuleDocs, SuppressionCodes | undefined>();
+
+function computeSuppressionCodes(docs: PythonRuleDocs): SuppressionCodes | undefined {
   const checks = Object.values(docs.checks ?? {});
   if (!checks.length) return docs.suppressionCodes;
   const bandit = new Set([...(docs.suppressionCodes?.bandit ?? []), ...checks.flatMap((c) => c.bandit ?? [])]);
