@@ -7,7 +7,7 @@
 //
 //   npm run bench [-- --runs 3] [-- --corpus neutron|stdlib|all]
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import { join } from "node:path";
@@ -150,6 +150,25 @@ for (const { name, dir } of corpora) {
   add(`python-audit, all (${ruleCount("all")} rules), ESLint CLI`, every);
   allRatios.push(`${name}: all / recommended = ${(every.seconds / ours.seconds).toFixed(2)}`);
   add("  same, --concurrency=2", eslint(dir, "recommended", ["--concurrency=2"]));
+  // The zero-config bin (its own ESLint instance, no config lookup): #14 wants it no slower than the CLI. It lints
+  // what the CLI lints only where nothing is ignored (Neutron); the stdlib's site-packages it would not skip.
+  if (!existsSync(join(dir, IGNORED)))
+    add(
+      "  the `python-audit` bin, --no-config-lookup",
+      time(
+        process.execPath,
+        [
+          "--require",
+          rssReporter,
+          join(repoRoot, "dist", "lib", "cli", "python-audit.js"),
+          "--no-config-lookup",
+          "-f",
+          "json",
+          ".",
+        ],
+        { cwd: dir },
+      ),
+    );
   add(
     "  same, without the native walker (PYTHON_AUDIT_NATIVE=0)",
     eslint(dir, "recommended", [], { PYTHON_AUDIT_NATIVE: "0" }),
