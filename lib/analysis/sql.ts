@@ -1,12 +1,10 @@
-import { SQL_STATEMENT_START } from "./catalog/index.js";
+import { NUMERIC_BUILTINS, SQL_STATEMENT_START } from "./catalog/index.js";
 import type { PyNode } from "../ast/generated/node-types.js";
 import { callArguments, positionalArguments, unparenthesize } from "../ast/accessors.js";
 import type { PythonModel } from "./model.js";
 import { NUMERIC_CONVERSIONS, stringParts, type StringPart } from "./strings.js";
 import { isConstantChoice, isStatic, staticValue } from "./values.js";
 
-/** Builtins whose result is a number or a boolean whatever the input. */
-const NUMERIC_BUILTINS = new Set(["int", "float", "len", "bool", "abs", "round", "min", "max", "sum", "ord"]);
 const MAX_DEPTH = 6;
 
 export interface SqlQuery {
@@ -73,6 +71,8 @@ function isSqlSafePart(model: PythonModel, part: StringPart & { kind: "dynamic" 
   if (part.conversion && NUMERIC_CONVERSIONS.has(part.conversion)) return true;
   const node = unparenthesize(part.node);
   if (!node || isConstantChoice(model, node)) return true;
+  // `sep.join(seq)` whose elements are not all known stands as `seq`: placeholders (`['%s'] * n`) insert nothing.
+  if (isStaticElements(model, node)) return true;
   if (node.type === "PyCall") {
     const callee = model.calleeName(node);
     if (callee && NUMERIC_BUILTINS.has(callee) && model.callsBuiltin(node, callee)) return true;

@@ -2,12 +2,14 @@ import type { PyCall, PyNode } from "../ast/generated/node-types.js";
 import type { PythonModel, Scope } from "../analysis/index.js";
 import {
   CalleeMatcher,
+  NESTED_SHELL_PREFIX,
   PARAMIKO_EXEC_COMMAND,
   PASS_THROUGH_ARGV,
   SHELL_KEYWORD_SINK,
   catalog,
   COMMAND_SANITIZERS,
   extendMatcher,
+  WILDCARD_SENSITIVE_COMMANDS,
   type SinkEntry,
   type SinkKind,
 } from "../analysis/catalog/index.js";
@@ -247,7 +249,7 @@ export default createRule<Options, MessageIds>({
         // `'sudo bash -c "%s"' % escape(cmd)`: a parameter handed whole to a nested shell is the caller's command
         // line, a pass-through like `Popen(cmd, shell=True)`; the callers are checked where they build it.
         const before = parts[index - 1];
-        if (before?.kind === "literal" && NESTED_SHELL.test(before.text) && isPassedThrough(node)) {
+        if (before?.kind === "literal" && NESTED_SHELL_PREFIX.test(before.text) && isPassedThrough(node)) {
           const inner = node.type === "PyCall" ? unparenthesize(positionalArguments(node)[0])! : node;
           passedThrough.push({
             parameter: inner as PyNode & { type: "PyIdentifier" },
@@ -550,9 +552,6 @@ const PRIVILEGED_EXECUTOR: SinkEntry = {
   switch: { keyword: "shell", whenTruthy: "shell" },
 };
 
-/** The end of a command line that hands the next word to a nested shell: `bash -c "`, `sudo sh -c '`, `su - x -c `. */
-const NESTED_SHELL = /\b(?:ba|da|z|k)?sh\s+(?:-\w+\s+)*-c\s*["']?$|\bsu\b[^;&|]*\s-c\s*["']?$/u;
-
 /** How many wrappers deep a command is followed from the call that builds it to the sink. */
 const MAX_WRAPPER_LEVELS = 4;
 
@@ -606,9 +605,6 @@ function quoteFix(fixer: any, parts: PyNode[], sourceCode: PythonRuleSourceCode,
   const fixes = parts.map((part) => fixer.replaceTextRange(part.range, `shlex.quote(${sourceCode.getText(part)})`));
   return [...fixes, ...(moduleImportFixes(fixer, sourceCode, model, "shlex") ?? [])];
 }
-
-/** Commands that read a file name starting with `-` as an option (Bandit B609's list). */
-const WILDCARD_SENSITIVE_COMMANDS = new Set(["chown", "chmod", "chgrp", "tar", "rsync"]);
 
 /**
  * The first `chown`/`chmod`/`tar`/`rsync` of a shell command line (in its constant text) that is given an argument

@@ -1,10 +1,12 @@
 import {
   CalleeMatcher,
   DJANGO_EXTRA,
+  DJANGO_EXTRA_SQL_KEYWORDS,
   DJANGO_RAW_SQL,
   SQL_DRIVER_PARAMSTYLES,
   SQL_EXECUTORS,
   SQL_SANITIZERS,
+  SQL_TEXT_KEYWORDS,
 } from "../analysis/catalog/index.js";
 import { builtSqlQuery } from "../analysis/sql.js";
 import { analyze, defineTaintSpec, describeFlow, type TaintSpec } from "../analysis/taint.js";
@@ -29,15 +31,14 @@ interface SqlSink {
   queries(call: PyCall): PyNode[];
 }
 
-const QUERY_KEYWORDS = ["sql", "query", "statement", "operation", "text"];
 const firstArgument = (call: PyCall) => {
   const query =
-    argument(call, { position: 0 }) ?? QUERY_KEYWORDS.map((k) => keywordArgument(call, k)).find(Boolean) ?? null;
+    argument(call, { position: 0 }) ?? SQL_TEXT_KEYWORDS.map((k) => keywordArgument(call, k)).find(Boolean) ?? null;
   return query ? [query] : [];
 };
 /** `QuerySet.extra(select={...}, where=[...], tables=[...], order_by=[...])`: every SQL fragment it is given. */
 const extraFragments = (call: PyCall): PyNode[] =>
-  ["select", "where", "tables", "order_by"].flatMap((name) => {
+  DJANGO_EXTRA_SQL_KEYWORDS.flatMap((name) => {
     const value = unparenthesize(keywordArgument(call, name));
     if (!value) return [];
     if (value.type === "PyList" || value.type === "PyTuple") return value.children;

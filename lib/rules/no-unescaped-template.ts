@@ -4,6 +4,7 @@ import {
   JINJA2_ENVIRONMENTS,
   MAKO_TEMPLATES,
   MARKUP_CONSTRUCTORS,
+  NUMERIC_BUILTINS,
   SAFE_MARKUP_MARKERS,
 } from "../analysis/catalog/index.js";
 import { insertedValues } from "../analysis/strings.js";
@@ -61,10 +62,8 @@ function isEscaped(model: PythonModel, value: PyNode): boolean {
   if (node.type !== "PyCall") return false;
   const callee = model.calleeName(node);
   if (escapers.matches(callee)) return true;
-  return !!callee && NUMERIC_RESULTS.has(callee) && model.callsBuiltin(node, callee);
+  return !!callee && NUMERIC_BUILTINS.has(callee) && model.callsBuiltin(node, callee);
 }
-
-const NUMERIC_RESULTS = new Set(["int", "float", "len"]);
 
 /** The markup a `mark_safe(x)` / `Markup(x)` call marks as safe. */
 function markedText(call: PyCall): PyNode | null {

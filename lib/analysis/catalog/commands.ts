@@ -145,3 +145,12 @@ export const SHELL_KEYWORD_SINK: SinkEntry = {
   ruff: "S604",
   cwe: 78,
 };
+
+/** Commands that read a file name starting with `-` as an option (Bandit B609's list): a `*` argument is a risk. */
+export const WILDCARD_SENSITIVE_COMMANDS: ReadonlySet<string> = new Set(["chown", "chmod", "chgrp", "tar", "rsync"]);
+
+/**
+ * The end of a shell command line that hands the next word to a nested shell: `bash -c "`, `sudo sh -c '`,
+ * `su - x -c `.
+ */
+export const NESTED_SHELL_PREFIX = /\b(?:ba|da|z|k)?sh\s+(?:-\w+\s+)*-c\s*["']?$|\bsu\b[^;&|]*\s-c\s*["']?$/u;

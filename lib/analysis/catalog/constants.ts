@@ -22,3 +22,18 @@ export const MODULE_CONSTANTS: Readonly<Record<string, bigint>> = {
   "stat.S_IWOTH": 0o2n,
   "stat.S_IXOTH": 0o1n,
 };
+
+/**
+ * Builtins whose result is a number or a boolean whatever their input (or that raise): nothing markup or SQL would
+ * parse. Not `min`/`max`: they return one of their arguments, a string among strings.
+ */
+export const NUMERIC_BUILTINS: ReadonlySet<string> = new Set([
+  "int",
+  "float",
+  "len",
+  "bool",
+  "abs",
+  "round",
+  "sum",
+  "ord",
+]);

@@ -53,3 +53,8 @@ export const SQL_SANITIZERS: readonly CalleePattern[] = [
   "psycopg.sql.Literal",
   "sqlalchemy.sql.quoted_name",
 ];
+
+/** Keyword names under which execute-style APIs take the SQL text (when it is not passed first). */
+export const SQL_TEXT_KEYWORDS: readonly string[] = ["sql", "query", "statement", "operation", "text"];
+/** Django `QuerySet.extra(...)` arguments that hold raw SQL fragments. */
+export const DJANGO_EXTRA_SQL_KEYWORDS: readonly string[] = ["select", "where", "tables", "order_by"];
