@@ -263,13 +263,8 @@ export class PythonModel {
    * assignment has no single value, as in tuple unpacking), or null when `node` is not such an attribute.
    */
   selfAttributeValues(node: PyNode & { type: "PyAttribute" }): ReadonlyArray<PyNode | null> | null {
-    const object = unparenthesize(node.object);
-    if (object?.type !== "PyIdentifier") return null;
-    const classScope = this.#methodReceiverClass(object);
-    if (!classScope) return null;
-    let byAttribute = this.#selfAttributes.get(classScope);
-    if (!byAttribute) this.#selfAttributes.set(classScope, (byAttribute = this.#collectSelfAttributes(classScope)));
-    return byAttribute.get(node.attribute.name) ?? null;
+    const classScope = this.#receiverClass(node.object);
+    return classScope ? (this.#selfAttributesOf(classScope).get(node.attribute.name) ?? null) : null;
   }
 
   /**
@@ -282,12 +277,8 @@ export class PythonModel {
    * `self` of a method; null elsewhere.
    */
   selfAttributeNames(receiver: PyNode): string[] | null {
-    const object = unparenthesize(receiver);
-    const classScope = object?.type === "PyIdentifier" ? this.#methodReceiverClass(object) : null;
-    if (!classScope) return null;
-    let byAttribute = this.#selfAttributes.get(classScope);
-    if (!byAttribute) this.#selfAttributes.set(classScope, (byAttribute = this.#collectSelfAttributes(classScope)));
-    return [...byAttribute.keys()];
+    const classScope = this.#receiverClass(receiver);
+    return classScope ? [...this.#selfAttributesOf(classScope).keys()] : null;
   }
 
   /**
@@ -295,19 +286,36 @@ export class PythonModel {
    * (`def loader(self): return yaml.Loader`). Null when the class has no such property.
    */
   propertyReturns(node: PyNode & { type: "PyAttribute" }): PyNode[] | null {
-    const object = unparenthesize(node.object);
-    const classScope = object?.type === "PyIdentifier" ? this.#methodReceiverClass(object) : null;
-    const bindings = classScope?.bindings.get(node.attribute.name);
+    const bindings = this.#receiverClass(node.object)?.bindings.get(node.attribute.name);
     const definition = bindings?.length === 1 && bindings[0].kind === "def" ? bindings[0].value : null;
     if (definition?.type !== "PyFunctionDefinition") return null;
     const decorated = definition.parent as PyNode | null;
     if (decorated?.type !== "PyDecoratedDefinition") return null;
     if (!/^\s*@property\s*$/u.test(this.text.slice(decorated.range[0], definition.range[0]))) return null;
     const scope = this.scopeFor(definition);
-    const values: PyNode[] = [];
-    for (const inner of this.nodesWithin(definition.range[0], definition.range[1]))
-      if (inner.type === "PyReturnStatement" && inner.value && this.scopeOf(inner) === scope) values.push(inner.value);
-    return values;
+    return scope ? this.returnStatements(scope).map((statement) => statement.value!) : [];
+  }
+
+  /** The `return <value>` statements of a function's own body (not of functions nested in it), in source order. */
+  returnStatements(scope: Scope): Array<PyNode & { type: "PyReturnStatement" }> {
+    const fn = scope.node;
+    const out: Array<PyNode & { type: "PyReturnStatement" }> = [];
+    for (const node of this.nodesWithin(fn.range[0], fn.range[1]))
+      if (node.type === "PyReturnStatement" && node.value && this.scopeOf(node) === scope) out.push(node);
+    return out;
+  }
+
+  /** The class whose method `receiver` is the first parameter of (`self`), or null. */
+  #receiverClass(receiver: PyNode | null | undefined): Scope | null {
+    const object = unparenthesize(receiver);
+    return object?.type === "PyIdentifier" ? this.#methodReceiverClass(object) : null;
+  }
+
+  /** `self.<name> = value` assignments of a class's methods, by name (collected once per class). */
+  #selfAttributesOf(classScope: Scope): Map<string, Array<PyNode | null>> {
+    let byAttribute = this.#selfAttributes.get(classScope);
+    if (!byAttribute) this.#selfAttributes.set(classScope, (byAttribute = this.#collectSelfAttributes(classScope)));
+    return byAttribute;
   }
 
   localFunction(call: PyCall): { scope: Scope; skip: number } | null {
@@ -318,9 +326,7 @@ export class PythonModel {
       const bindings = this.reachingBindings(fn.name, fn);
       if (bindings.length === 1 && bindings[0].kind === "def") definition = bindings[0].value;
     } else if (fn?.type === "PyAttribute") {
-      const receiver = unparenthesize(fn.object);
-      const classScope = receiver?.type === "PyIdentifier" ? this.#methodReceiverClass(receiver) : null;
-      const bindings = classScope?.bindings.get(fn.attribute.name);
+      const bindings = this.#receiverClass(fn.object)?.bindings.get(fn.attribute.name);
       if (bindings?.length === 1 && bindings[0].kind === "def") definition = bindings[0].value;
       skip = 1;
     }

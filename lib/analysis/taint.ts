@@ -298,9 +298,8 @@ class Analysis {
     const fn = target.scope.node as PyNode & { type: "PyFunctionDefinition" };
     this.#following.add(fn);
     try {
-      for (const node of model.nodesWithin(fn.range[0], fn.range[1])) {
-        if (node.type !== "PyReturnStatement" || !node.value || model.scopeOf(node) !== target.scope) continue;
-        const inner = this.#returnValueFlow(node.value, node, depth + 1);
+      for (const node of model.returnStatements(target.scope)) {
+        const inner = this.#returnValueFlow(node.value!, node, depth + 1);
         if (!inner) continue;
         const step: TaintStep = { node: call, name: `${fn.name.name}()`, line: call.loc.start.line };
         const parameter = parameterOf(inner.source.node, target.scope);

@@ -249,13 +249,10 @@ export default createRule<Options, MessageIds>({
         // `'sudo bash -c "%s"' % escape(cmd)`: a parameter handed whole to a nested shell is the caller's command
         // line, a pass-through like `Popen(cmd, shell=True)`; the callers are checked where they build it.
         const before = parts[index - 1];
-        if (before?.kind === "literal" && NESTED_SHELL_PREFIX.test(before.text) && isPassedThrough(node)) {
-          const inner = node.type === "PyCall" ? unparenthesize(positionalArguments(node)[0])! : node;
-          passedThrough.push({
-            parameter: inner as PyNode & { type: "PyIdentifier" },
-            kind: "shell",
-            sink: currentSink,
-          });
+        const parameter =
+          before?.kind === "literal" && NESTED_SHELL_PREFIX.test(before.text) ? passedThroughParameter(node) : null;
+        if (parameter) {
+          passedThrough.push({ parameter, kind: "shell", sink: currentSink });
           continue;
         }
         if (node.type === "PyIdentifier") {
@@ -271,17 +268,15 @@ export default createRule<Options, MessageIds>({
       return out;
     }
 
-    /** A parameter of the enclosing function, as is or through one call (`_escape_quotes(cmd)`). */
-    function isPassedThrough(node: PyNode): boolean {
+    /** A parameter of the enclosing function, as is or through one call (`_escape_quotes(cmd)`), or null. */
+    function passedThroughParameter(node: PyNode): (PyNode & { type: "PyIdentifier" }) | null {
       const inner =
         node.type === "PyCall" && callArguments(node).length === 1
           ? unparenthesize(positionalArguments(node)[0])
           : node;
-      return (
-        inner?.type === "PyIdentifier" &&
-        model.reachingBindings(inner.name, inner).length > 0 &&
-        model.reachingBindings(inner.name, inner).every((b) => b.kind === "param")
-      );
+      if (inner?.type !== "PyIdentifier") return null;
+      const bindings = model.reachingBindings(inner.name, inner);
+      return bindings.length > 0 && bindings.every((b) => b.kind === "param") ? inner : null;
     }
 
     function checkShell(call: PyCall, entry: SinkEntry, sink: string): void {

@@ -37,31 +37,29 @@ function isSafeLoader(model: PythonModel, expr: PyNode | null, depth = 0): boole
   const name = model.qualifiedName(node);
   if (safeLoaders.matches(name)) return true;
   if (name?.startsWith("yaml.")) return false;
+  const verdict = (value: PyNode | null) => isSafeLoader(model, value, depth + 1);
   if (node.type === "PyAttribute") {
     // `Loader=self.loader`: what the class's property returns, or what its methods assign.
     const values = model.propertyReturns(node) ?? model.selfAttributeValues(node);
-    if (!values?.length) return null;
-    const verdicts = values.map((value) => isSafeLoader(model, value, depth + 1));
-    return verdicts.includes(false) ? false : verdicts.every((v) => v === true) ? true : null;
+    return values?.length ? everyVerdict(values.map(verdict)) : null;
   }
   if (node.type !== "PyIdentifier") return null;
   const bindings = model.reachingBindings(node.name, node);
   if (!bindings.length) return null;
-  let verdict: boolean | null = true;
-  for (const binding of bindings) {
-    let safe: boolean | null = null;
-    if (binding.kind === "def" && binding.value?.type === "PyClassDefinition") {
-      const bases = binding.value.superclasses?.children ?? [];
-      safe = bases.some((base) => isSafeLoader(model, base, depth + 1) === true)
-        ? true
-        : bases.some((base) => isSafeLoader(model, base, depth + 1) === false)
-          ? false
-          : null;
-    } else if (binding.kind === "assign") safe = isSafeLoader(model, binding.value, depth + 1);
-    if (safe === false) return false;
-    if (safe === null) verdict = null;
-  }
-  return verdict;
+  return everyVerdict(
+    bindings.map((binding) => {
+      if (binding.kind === "assign") return verdict(binding.value);
+      if (binding.kind !== "def" || binding.value?.type !== "PyClassDefinition") return null;
+      // A class of the file: safe when one base is a safe loader, unsafe when a base is an unsafe one.
+      const bases = (binding.value.superclasses?.children ?? []).map(verdict);
+      return bases.includes(true) ? true : bases.includes(false) ? false : null;
+    }),
+  );
+}
+
+/** Several possible loaders: unsafe if one is, safe if all are, else unknown. */
+function everyVerdict(verdicts: ReadonlyArray<boolean | null>): boolean | null {
+  return verdicts.includes(false) ? false : verdicts.every((v) => v === true) ? true : null;
 }
 
 /** The `Loader` a `yaml.load` call passes: `Loader=` or its second positional argument. */
