@@ -10,14 +10,143 @@
  * minus that count when `target` is too small (the records are kept: `copyLast(bigger)` copies them), or null
  * when the tree has errors (the JS side then takes the binding's path, which knows how to explain the error).
  * Reusing one JS buffer per thread avoids an ArrayBuffer per file, whose memory V8 returns late.
- * One TSParser and one record buffer per Node environment (main thread or worker), kept as instance data.
+ * One record buffer per Node environment (main thread or worker), kept as instance data; a fresh TSParser per
+ * parse, allocated with everything else in the thread's arena (below).
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <node_api.h>
 #include "tree_sitter/api.h"
+#include "alloc.h"
 
 const TSLanguage *tree_sitter_python(void);
+
+/*
+ * A per-thread bump arena for everything tree-sitter allocates while one file is parsed and flattened: a fresh
+ * TSParser, its stacks, the tree and the cursor all come from it, frees are no-ops, and the whole arena is reset
+ * after the records are copied out. tree-sitter's malloc/free traffic (~1/8 of the parse) and the final tree
+ * release walk go away. Past ARENA_LIMIT bytes in one parse (huge files) allocations go to libc again, and
+ * frees check which allocator owns a pointer, so the tree is then released the ordinary way.
+ */
+#define ARENA_ALIGN 16
+#define ARENA_CHUNK ((size_t)4 << 20)
+#define ARENA_LIMIT ((size_t)256 << 20)
+
+typedef struct ArenaChunk {
+  struct ArenaChunk *next;
+  char *end;
+  char *top;
+} ArenaChunk;
+
+typedef struct {
+  ArenaChunk *chunks; /* newest first */
+  size_t total;
+  int active;
+  int overflowed;
+} Arena;
+
+static _Thread_local Arena arena;
+
+#define CHUNK_DATA(chunk) ((char *)(chunk) + ((sizeof(ArenaChunk) + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1)))
+
+static int arena_owns(const void *pointer) {
+  for (ArenaChunk *chunk = arena.chunks; chunk; chunk = chunk->next)
+    if ((const char *)pointer >= CHUNK_DATA(chunk) && (const char *)pointer < chunk->end) return 1;
+  return 0;
+}
+
+static void *arena_take(size_t size) {
+  size_t need = ((size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1)) + ARENA_ALIGN;
+  ArenaChunk *chunk = arena.chunks;
+  if (!chunk || (size_t)(chunk->end - chunk->top) < need) {
+    /* Chunks double, so that a large file needs few of them (`arena_owns` looks at each). */
+    size_t capacity = arena.total < ARENA_CHUNK ? ARENA_CHUNK : arena.total;
+    if (capacity < need + ARENA_ALIGN + sizeof(ArenaChunk)) capacity = need + ARENA_CHUNK;
+    if (arena.total + capacity > ARENA_LIMIT) return NULL;
+    chunk = malloc(capacity);
+    if (!chunk) return NULL;
+    chunk->next = arena.chunks;
+    chunk->end = (char *)chunk + capacity;
+    chunk->top = CHUNK_DATA(chunk);
+    arena.chunks = chunk;
+    arena.total += capacity;
+  }
+  char *block = chunk->top + ARENA_ALIGN;
+  ((size_t *)block)[-1] = size;
+  chunk->top += need;
+  return block;
+}
+
+static void *arena_malloc(size_t size) {
+  if (arena.active) {
+    void *block = arena_take(size);
+    if (block) return block;
+    arena.overflowed = 1;
+  }
+  return malloc(size);
+}
+
+static void *arena_calloc(size_t count, size_t size) {
+  if (size && count > SIZE_MAX / size) return NULL;
+  if (arena.active) {
+    void *block = arena_take(count * size);
+    if (block) return memset(block, 0, count * size);
+    arena.overflowed = 1;
+  }
+  return calloc(count, size);
+}
+
+static void arena_free(void *pointer) {
+  if (!pointer) return;
+  if (arena.active && arena_owns(pointer)) return;
+  free(pointer);
+}
+
+static void *arena_realloc(void *pointer, size_t size) {
+  if (!pointer) return arena_malloc(size);
+  if (!(arena.active && arena_owns(pointer))) return realloc(pointer, size);
+  size_t old = ((size_t *)pointer)[-1];
+  ArenaChunk *chunk = arena.chunks;
+  size_t old_rounded = (old + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
+  size_t new_rounded = (size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
+  /* The newest block grows in place. */
+  if ((char *)pointer + old_rounded == chunk->top && (char *)pointer + new_rounded <= chunk->end) {
+    chunk->top = (char *)pointer + new_rounded;
+    ((size_t *)pointer)[-1] = size;
+    return pointer;
+  }
+  if (size <= old) {
+    ((size_t *)pointer)[-1] = size;
+    return pointer;
+  }
+  void *grown = arena_malloc(size);
+  if (grown) memcpy(grown, pointer, old);
+  return grown;
+}
+
+/* Ends a parse: keeps one ordinary chunk for the next file, gives everything else back. */
+static void arena_reset(void) {
+  ArenaChunk *keep = arena.chunks;
+  while (keep && (size_t)(keep->end - (char *)keep) > ARENA_CHUNK) {
+    ArenaChunk *next = keep->next;
+    free(keep);
+    keep = next;
+  }
+  arena.chunks = keep;
+  arena.total = 0;
+  if (keep) {
+    for (ArenaChunk *chunk = keep->next, *next; chunk; chunk = next) {
+      next = chunk->next;
+      free(chunk);
+    }
+    keep->next = NULL;
+    keep->top = CHUNK_DATA(keep);
+    arena.total = (size_t)(keep->end - (char *)keep);
+  }
+  arena.active = 0;
+  arena.overflowed = 0;
+}
 
 #define FIELDS 5
 
@@ -39,7 +168,6 @@ static int records_reserve(Records *records, size_t more) {
 }
 
 typedef struct {
-  TSParser *parser;
   Records records;
 } ThreadState;
 
@@ -47,9 +175,12 @@ static void free_state(napi_env env, void *data, void *hint) {
   (void)env;
   (void)hint;
   ThreadState *state = data;
-  ts_parser_delete(state->parser);
   free(state->records.data);
   free(state);
+  arena_reset();
+  free(arena.chunks);
+  arena.chunks = NULL;
+  arena.total = 0;
 }
 
 static ThreadState *thread_state(napi_env env) {
@@ -57,10 +188,7 @@ static ThreadState *thread_state(napi_env env) {
   if (napi_get_instance_data(env, &data) == napi_ok && data) return (ThreadState *)data;
   ThreadState *state = calloc(1, sizeof(ThreadState));
   if (!state) return NULL;
-  state->parser = ts_parser_new();
-  if (!state->parser || !ts_parser_set_language(state->parser, tree_sitter_python()) ||
-      napi_set_instance_data(env, state, free_state, NULL) != napi_ok) {
-    if (state->parser) ts_parser_delete(state->parser);
+  if (napi_set_instance_data(env, state, free_state, NULL) != napi_ok) {
     free(state);
     return NULL;
   }
@@ -131,18 +259,26 @@ static napi_value parse(napi_env env, napi_callback_info info) {
   if (napi_get_value_string_utf16(env, argv[0], NULL, 0, &length) != napi_ok) return throw_error(env, "parse(text, target) needs a string");
   if (length > 0x3fffffff) return throw_error(env, "text too large");
   ThreadState *state = thread_state(env);
-  if (!state) return throw_error(env, "could not create a tree-sitter parser");
-  char16_t *text = malloc((length + 1) * sizeof(char16_t));
-  if (!text) return throw_error(env, "out of memory");
+  if (!state) return throw_error(env, "out of memory");
+  arena.active = 1;
+  const char *failure = NULL;
+  napi_value result = NULL;
+  TSParser *parser = ts_parser_new();
+  char16_t *text = ts_malloc((length + 1) * sizeof(char16_t));
+  TSTree *tree = NULL;
+  if (!parser || !text || !ts_parser_set_language(parser, tree_sitter_python())) {
+    failure = "could not create a tree-sitter parser";
+    goto done;
+  }
   napi_get_value_string_utf16(env, argv[0], text, length + 1, &length);
-  TSTree *tree = ts_parser_parse_string_encoding(state->parser, NULL, (const char *)text, (uint32_t)(length * 2), TSInputEncodingUTF16LE);
-  free(text);
-  if (!tree) return throw_error(env, "tree-sitter gave no tree");
-  napi_value result;
+  tree = ts_parser_parse_string_encoding(parser, NULL, (const char *)text, (uint32_t)(length * 2), TSInputEncodingUTF16LE);
+  if (!tree) {
+    failure = "tree-sitter gave no tree";
+    goto done;
+  }
   if (ts_node_has_error(ts_tree_root_node(tree))) {
-    ts_tree_delete(tree);
     napi_get_null(env, &result);
-    return result;
+    goto done;
   }
   Records *records = &state->records;
   /* Give back memory after an unusually large file, keep it otherwise. */
@@ -152,12 +288,19 @@ static napi_value parse(napi_env env, napi_callback_info info) {
     records->capacity = 0;
   }
   records->length = 0;
-  int ok = flatten(tree, records);
-  ts_tree_delete(tree);
-  if (!ok) return throw_error(env, "out of memory");
+  if (!flatten(tree, records)) {
+    failure = "out of memory";
+    goto done;
+  }
   double count = (double)records->length;
   napi_create_double(env, copy_records(env, argv[1], records) ? count : -count, &result);
-  return result;
+done:
+  /* What came from the arena goes with its reset; only what overflowed to libc needs the ordinary release. */
+  if (tree && arena.overflowed) ts_tree_delete(tree);
+  if (parser) ts_parser_delete(parser);
+  ts_free(text);
+  arena_reset();
+  return failure ? throw_error(env, failure) : result;
 }
 
 static napi_value copy_last(napi_env env, napi_callback_info info) {
@@ -201,6 +344,9 @@ static napi_value grammar(napi_env env, napi_callback_info info) {
 }
 
 NAPI_MODULE_INIT() {
+  /* Process-wide, but the same functions every time (each environment's init sets them again): outside a parse
+     they are libc's, and a thread's arena is its own. */
+  ts_set_allocator(arena_malloc, arena_calloc, arena_realloc, arena_free);
   napi_value fn;
   napi_create_function(env, "parse", NAPI_AUTO_LENGTH, parse, NULL, &fn);
   napi_set_named_property(env, exports, "parse", fn);
