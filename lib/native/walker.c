@@ -44,9 +44,13 @@ typedef struct {
   size_t total;
   int active;
   int overflowed;
+  /* Bytes one parse may take from the arena (ARENA_LIMIT; tests lower it to exercise the spill). */
+  size_t limit;
+  /* Whether the last parse spilled to libc (for tests). */
+  int last_overflowed;
 } Arena;
 
-static _Thread_local Arena arena;
+static _Thread_local Arena arena = {.limit = ARENA_LIMIT};
 
 #define CHUNK_DATA(chunk) ((char *)(chunk) + ((sizeof(ArenaChunk) + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1)))
 
@@ -63,7 +67,7 @@ static void *arena_take(size_t size) {
     /* Chunks double, so that a large file needs few of them (`arena_owns` looks at each). */
     size_t capacity = arena.total < ARENA_CHUNK ? ARENA_CHUNK : arena.total;
     if (capacity < need + ARENA_ALIGN + sizeof(ArenaChunk)) capacity = need + ARENA_CHUNK;
-    if (arena.total + capacity > ARENA_LIMIT) return NULL;
+    if (arena.total + capacity > arena.limit) return NULL;
     chunk = malloc(capacity);
     if (!chunk) return NULL;
     chunk->next = arena.chunks;
@@ -145,6 +149,7 @@ static void arena_reset(void) {
     arena.total = (size_t)(keep->end - (char *)keep);
   }
   arena.active = 0;
+  arena.last_overflowed = arena.overflowed;
   arena.overflowed = 0;
 }
 
@@ -312,6 +317,23 @@ static napi_value copy_last(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
+/* `arenaLimit(bytes?)`: sets this thread's arena limit when given; returns the limit and whether the last parse
+   spilled past it. For tests of the spill path. */
+static napi_value arena_limit(napi_env env, napi_callback_info info) {
+  size_t argc = 1;
+  napi_value argv[1];
+  napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
+  double bytes;
+  if (argc >= 1 && napi_get_value_double(env, argv[0], &bytes) == napi_ok && bytes >= 0) arena.limit = (size_t)bytes;
+  napi_value result, limit, spilled;
+  napi_create_object(env, &result);
+  napi_create_double(env, (double)arena.limit, &limit);
+  napi_get_boolean(env, arena.last_overflowed, &spilled);
+  napi_set_named_property(env, result, "limit", limit);
+  napi_set_named_property(env, result, "spilled", spilled);
+  return result;
+}
+
 /* The grammar's tables: symbol names, whether each symbol is named, field names (index = id). */
 static napi_value grammar(napi_env env, napi_callback_info info) {
   (void)info;
@@ -352,6 +374,8 @@ NAPI_MODULE_INIT() {
   napi_set_named_property(env, exports, "parse", fn);
   napi_create_function(env, "copyLast", NAPI_AUTO_LENGTH, copy_last, NULL, &fn);
   napi_set_named_property(env, exports, "copyLast", fn);
+  napi_create_function(env, "arenaLimit", NAPI_AUTO_LENGTH, arena_limit, NULL, &fn);
+  napi_set_named_property(env, exports, "arenaLimit", fn);
   napi_create_function(env, "grammar", NAPI_AUTO_LENGTH, grammar, NULL, &fn);
   napi_set_named_property(env, exports, "grammar", fn);
   return exports;

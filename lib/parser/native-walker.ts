@@ -18,6 +18,8 @@ interface Addon {
   /** Int32 values written into `target`, minus that count when `target` is too small, null on syntax errors. */
   parse(text: string, target: Int32Array): number | null;
   copyLast(target: Int32Array): void;
+  /** Sets this thread's arena limit in bytes when given (tests); says whether the last parse spilled past it. */
+  arenaLimit(bytes?: number): { limit: number; spilled: boolean };
   grammar(): Grammar;
 }
 

@@ -67,6 +67,28 @@ describe("native walker", function () {
     assert.throws(() => convert(stale, "x = 1\n"), /overwritten by a later parse/u);
   });
 
+  it("parses in a per-thread arena, and past its limit spills to libc with the same result", function () {
+    const walker = nativeWalker();
+    if (!walker) this.skip();
+    const large = "def f(a, b=[1, 2]):\n    return g(a)[b] + 'x' * 3\n".repeat(2_000);
+    const expected = serialize(convert(parseTree(large), large).program);
+    assert.equal(serialize(convert(parseFlat(large)!, large).program), expected);
+    assert.equal(walker.arenaLimit().spilled, false);
+    const { limit } = walker.arenaLimit(4 << 20);
+    try {
+      assert.equal(serialize(convert(parseFlat(large)!, large).program), expected);
+      assert.equal(walker.arenaLimit().spilled, true, "the file should have needed more than 4 MB of arena");
+      // Right after a spill, the arena serves the next file again.
+      assert.equal(
+        serialize(convert(parseFlat("x = [1]\n")!, "x = [1]\n").program),
+        serialize(convert(parseTree("x = [1]\n"), "x = [1]\n").program),
+      );
+      assert.equal(walker.arenaLimit().spilled, false);
+    } finally {
+      walker.arenaLimit(limit);
+    }
+  });
+
   it("handles non-BMP text and CRLF: offsets are JS string indices", function () {
     if (!nativeWalker()) this.skip();
     const text = "s = '😀é'\r\nt = s  # ✓\r\n";
