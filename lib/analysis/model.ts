@@ -19,7 +19,7 @@ export class PythonModel {
   readonly module: Scope;
   readonly #scopeByNode: Map<PyNode, Scope>;
   #callsByReceiver: Map<Scope, Map<string, PyCall[]>> | undefined;
-  readonly #allNodes: PyNode[];
+  readonly #allNodes: readonly PyNode[];
   readonly #names = new Map<PyNode, string | null>();
   readonly #selfAttributes = new Map<Scope, Map<string, Array<PyNode | null>>>();
   #callIndex: Map<string, PyCall[]> | undefined;
@@ -37,7 +37,7 @@ export class PythonModel {
   }
 
   /** Every node in source order (collected while the scopes are built). */
-  get nodes(): PyNode[] {
+  get nodes(): readonly PyNode[] {
     return this.#allNodes;
   }
 

@@ -1,5 +1,5 @@
 import type { Program, PyCall, PyNode } from "../ast/generated/node-types.js";
-import { pushChildrenForPopping } from "../ast/traverse.js";
+import { preorder } from "../ast/traverse.js";
 
 /** How a name got bound. */
 export type BindingKind =
@@ -118,22 +118,26 @@ export function buildScopes(program: Program): {
   module: Scope;
   scopeByNode: Map<PyNode, Scope>;
   calls: PyCall[];
-  nodes: PyNode[];
+  nodes: readonly PyNode[];
 } {
   const calls: PyCall[] = [];
-  const nodes: PyNode[] = [];
+  const { nodes, ends } = preorder(program);
   const module = new Scope("module", program, null);
   const scopeByNode = new Map<PyNode, Scope>([[program, module]]);
-  // Two parallel stacks (node, enclosing scope): no object per visited node.
-  const stack: PyNode[] = [program];
-  const scopes: Scope[] = [module];
-  while (stack.length) {
-    const node = stack.pop()!;
-    const outer = scopes.pop()!;
-    nodes.push(node);
+  // The scopes entered and where their subtrees end (indices into `nodes`), innermost last.
+  const open: Scope[] = [module];
+  const openEnds: number[] = [nodes.length];
+  recordBindings(program, module);
+  for (let index = 1; index < nodes.length; index++) {
+    const node = nodes[index];
+    while (openEnds[openEnds.length - 1] <= index) {
+      open.pop();
+      openEnds.pop();
+    }
+    const outer = open[open.length - 1];
     let scope = outer;
     const kind = SCOPE_NODES[node.type];
-    if (kind && node !== program) {
+    if (kind) {
       // The name of a def/class is bound in the enclosing scope; its parameters and body in the new one.
       if (node.type === "PyFunctionDefinition" || node.type === "PyClassDefinition") {
         outer.add({ name: node.name.name, kind: "def", target: node.name, value: node });
@@ -142,12 +146,13 @@ export function buildScopes(program: Program): {
       scopeByNode.set(node, scope);
       if (node.type === "PyFunctionDefinition") addParameters(scope, node.parameters.children);
       if (node.type === "PyLambda" && node.parameters) addParameters(scope, node.parameters.children);
+      // Defaults and decorators are evaluated in the enclosing scope; keep it simple: everything below a scope
+      // node belongs to it except the def's own name (already bound above).
+      open.push(scope);
+      openEnds.push(ends[index]);
     }
     recordBindings(node, scope);
     if (node.type === "PyCall") calls.push(node);
-    // Defaults and decorators are evaluated in the enclosing scope; keep it simple: everything below a scope node
-    // belongs to it except the def's own name (already bound above).
-    for (let i = pushChildrenForPopping(node, stack); i > 0; i--) scopes.push(scope);
   }
   return { module, scopeByNode, calls, nodes };
 }

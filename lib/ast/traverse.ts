@@ -51,3 +51,39 @@ export function pushChildrenForPopping(node: PyNode, stack: PyNode[]): number {
   }
   return count;
 }
+
+/**
+ * Every node of a tree in source order (preorder) with, for each, the index just past its subtree: the one walk of
+ * a tree that ESLint's traversal (the language's steps) and the semantic model (scopes, calls) share, memoised per
+ * root. `nodes.slice(i + 1, ends[i])` are the descendants of `nodes[i]`.
+ */
+export interface Preorder {
+  readonly nodes: readonly PyNode[];
+  readonly ends: Int32Array;
+}
+
+const preorders = new WeakMap<PyNode, Preorder>();
+
+export function preorder(root: PyNode): Preorder {
+  const cached = preorders.get(root);
+  if (cached) return cached;
+  const nodes: PyNode[] = [];
+  const ends: number[] = [];
+  // A number on the stack is the index of a node whose subtree ends when it is popped.
+  const stack: Array<PyNode | number> = [root];
+  while (stack.length) {
+    const item = stack.pop()!;
+    if (typeof item === "number") {
+      ends[item] = nodes.length;
+      continue;
+    }
+    const index = nodes.length;
+    nodes.push(item);
+    ends.push(index + 1);
+    stack.push(index);
+    if (pushChildrenForPopping(item, stack as PyNode[]) === 0) stack.pop();
+  }
+  const walk = { nodes, ends: Int32Array.from(ends) };
+  preorders.set(root, walk);
+  return walk;
+}

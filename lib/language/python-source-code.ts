@@ -3,7 +3,7 @@ import { CallMethodStep, ConfigCommentParser, Directive, TextSourceCodeBase, Vis
 import type { PyComment, PyToken, Range } from "../ast/base.js";
 import type { Program, PyNode } from "../ast/generated/node-types.js";
 import { visitorKeys } from "../ast/generated/visitor-keys.js";
-import { childNodes, pushChildrenForPopping } from "../ast/traverse.js";
+import { childNodes, preorder } from "../ast/traverse.js";
 import { TokenStore, type CursorOptions } from "./token-store.js";
 import { createEmptyScopeManager, createProgramCodePath, type EmptyScopeManager } from "./js-compat.js";
 
@@ -250,13 +250,16 @@ export class PythonSourceCode extends TextSourceCodeBase<{
 type MutableVisitStep = VisitNodeStep & { target: PyNode; phase: 1 | 2 };
 
 /**
- * The traversal steps of an AST: `before`, an entry and an exit step per node (source order, iterative: a `null` on
- * the stack marks the exit of the node below it), then `after`. One step object and one result object are reused:
+ * The traversal steps of an AST: `before`, an entry and an exit step per node (source order, read off the tree's
+ * shared `preorder`: a node's exit is due once the walk passes the end of its subtree), then `after`. One step object and one result object are reused:
  * a step is valid until the next one is asked for, which is how ESLint consumes them.
  */
 class AstSteps implements Iterable<VisitNodeStep | CallMethodStep>, Iterator<VisitNodeStep | CallMethodStep> {
-  readonly #stack: Array<PyNode | null>;
-  readonly #exits: PyNode[] = [];
+  readonly #nodes: readonly PyNode[];
+  readonly #ends: Int32Array;
+  /** Indices of the entered nodes whose exit step is still due, innermost last. */
+  readonly #open: number[] = [];
+  #next = 0;
   readonly #step: MutableVisitStep;
   readonly #result: { done: boolean; value: VisitNodeStep | CallMethodStep };
   #before = 0;
@@ -267,7 +270,7 @@ class AstSteps implements Iterable<VisitNodeStep | CallMethodStep>, Iterator<Vis
     readonly before: CallMethodStep[],
     readonly after: CallMethodStep[],
   ) {
-    this.#stack = [program];
+    ({ nodes: this.#nodes, ends: this.#ends } = preorder(program));
     this.#step = new VisitNodeStep({ target: program, phase: 1, args: undefined as never }) as MutableVisitStep;
     this.#result = { done: false, value: this.#step };
   }
@@ -282,20 +285,21 @@ class AstSteps implements Iterable<VisitNodeStep | CallMethodStep>, Iterator<Vis
       result.value = this.before[this.#before++];
       return result as IteratorResult<VisitNodeStep | CallMethodStep>;
     }
-    const stack = this.#stack;
-    if (stack.length) {
-      const node = stack.pop();
+    const open = this.#open;
+    const next = this.#next;
+    if (open.length && this.#ends[open[open.length - 1]] <= next) {
       const step = this.#step;
-      if (node === null) {
-        step.target = this.#exits.pop()!;
-        step.phase = 2;
-      } else {
-        step.target = node!;
-        step.phase = 1;
-        this.#exits.push(node!);
-        stack.push(null);
-        pushChildrenForPopping(node!, stack as PyNode[]);
-      }
+      step.target = this.#nodes[open.pop()!];
+      step.phase = 2;
+      result.value = step;
+      return result as IteratorResult<VisitNodeStep | CallMethodStep>;
+    }
+    if (next < this.#nodes.length) {
+      const step = this.#step;
+      step.target = this.#nodes[next];
+      step.phase = 1;
+      open.push(next);
+      this.#next = next + 1;
       result.value = step;
       return result as IteratorResult<VisitNodeStep | CallMethodStep>;
     }

@@ -263,7 +263,8 @@ export function convert(tree: WalkableTree, text: string, options: { tokens?: bo
         pushed = new Hoisted(nodeAt(owners, nearestLevel(owners)), children.prop);
       } else {
         const node = new AstNode(astType, start, end) as unknown as MutableNode;
-        for (const [prop, multiple] of info.fieldInit) node[prop] = multiple ? [] : null;
+        const fieldInit = info.fieldInit;
+        for (let i = 0; i < fieldInit.length; i++) node[fieldInit[i][0]] = fieldInit[i][1] ? [] : null;
         if (info.name === "identifier") node.name = text.slice(start, end);
         else if (info.name === "string") {
           node.prefix = "";

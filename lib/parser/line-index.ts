@@ -1,7 +1,7 @@
 import type { Position } from "../ast/base.js";
 
-/** ESLint's line-break rule (`astUtils.createGlobalLinebreakMatcher`): lines end at \r\n, \r, \n, U+2028, U+2029. */
-const LINE_BREAK = /\r\n|[\r\n\u2028\u2029]/gu;
+/** Line breaks other than \n (ESLint's rule, `astUtils.createGlobalLinebreakMatcher`: \r\n, \r, \n, U+2028, U+2029). */
+const OTHER_LINE_BREAK = /[\r\u2028\u2029]/u;
 
 /** Maps UTF-16 offsets to ESLint positions (1-based line, 0-based column). */
 export class LineIndex {
@@ -9,8 +9,17 @@ export class LineIndex {
   readonly lineStarts: number[] = [0];
 
   constructor(text: string) {
-    LINE_BREAK.lastIndex = 0;
-    for (let m = LINE_BREAK.exec(text); m; m = LINE_BREAK.exec(text)) this.lineStarts.push(m.index + m[0].length);
+    const starts = this.lineStarts;
+    // Most files break lines with \n alone: indexOf finds them without a match object per line.
+    if (!OTHER_LINE_BREAK.test(text)) {
+      for (let at = text.indexOf("\n"); at !== -1; at = text.indexOf("\n", at + 1)) starts.push(at + 1);
+      return;
+    }
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || c === 0x2028 || c === 0x2029) starts.push(i + 1);
+      else if (c === 13) starts.push(text.charCodeAt(i + 1) === 10 ? ++i + 1 : i + 1);
+    }
   }
 
   /** 0-based line containing `offset`, searching forward from `hint` (a line known not to be after it). */
