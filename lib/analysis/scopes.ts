@@ -48,11 +48,14 @@ export class Scope {
   /** Parameter names in order (functions and lambdas). */
   readonly parameters: string[] = [];
 
+  /** Records a binding (in the module scope for a name declared `global` here). `binding` becomes the record. */
   add(binding: Omit<Binding, "scope">): void {
     let scope: Scope = this;
-    if (this.globals.has(binding.name)) scope = this.module;
+    if (this.globals.size && this.globals.has(binding.name)) scope = this.module;
+    // Every caller passes a fresh object: it becomes the record itself rather than a copy per binding.
+    const full = binding as Binding;
+    full.scope = scope;
     const list = scope.bindings.get(binding.name);
-    const full = { ...binding, scope };
     if (binding.kind === "param" && scope === this) this.parameters.push(binding.name);
     if (list) list.push(full);
     else scope.bindings.set(binding.name, [full]);
@@ -182,12 +185,17 @@ function addParameters(scope: Scope, parameters: PyNode[]): void {
 }
 
 function bindTargets(scope: Scope, target: PyNode | null, kind: Binding["kind"], value: PyNode | null): void {
-  const names = targetNames(target);
-  const single = names.length === 1 && target?.type === "PyIdentifier";
-  for (const id of names) {
+  if (!target) return;
+  if (target.type === "PyIdentifier") {
+    scope.add({ name: target.name, kind, target, value });
+    return;
+  }
+  if (target.type === "PyAttribute" || target.type === "PySubscript") return;
+  // Several names (or one inside a tuple or list): each is bound to a part of the value.
+  for (const id of targetNames(target)) {
     scope.add({
       name: (id as { name: string }).name,
-      kind: single ? kind : kind === "assign" ? "unpack" : kind,
+      kind: kind === "assign" ? "unpack" : kind,
       target: id,
       value,
     });

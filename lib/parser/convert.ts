@@ -1,7 +1,7 @@
 import type TreeSitter from "tree-sitter";
 import type { PyComment, PyToken, PyTokenType, Position, Range } from "../ast/base.js";
 import type { Program, PyNode } from "../ast/generated/node-types.js";
-import { typeSpecs, type ChildSpec, type TypeSpec } from "../ast/generated/grammar-table.js";
+import { typeSpecs, type ChildSpec, type FieldSpec, type TypeSpec } from "../ast/generated/grammar-table.js";
 import { LineIndex } from "./line-index.js";
 import { PythonSyntaxError } from "./syntax-errors.js";
 import { FlatTree } from "./native-walker.js";
@@ -128,6 +128,43 @@ interface SymbolInfo {
   spec: TypeSpec | undefined;
   /** For named types: the properties to initialise, so that every node of a type has the same shape. */
   fieldInit: ReadonlyArray<readonly [prop: string, multiple: boolean]>;
+  /** For kept node types: where their sub-nodes go. */
+  plan: Plan | undefined;
+  watched: boolean;
+  wholeToken: boolean;
+}
+
+/**
+ * Per AST type, what the converter asks of a node while its sub-nodes are attached, looked up once per node
+ * created (kept on a stack beside the owners) instead of by type name for every sub-node and token.
+ */
+interface Plan {
+  fields: Readonly<Record<string, FieldSpec>>;
+  children: ChildSpec;
+  /** Whether some field holds a node (else field ids need not be read for sub-nodes). */
+  nodeFields: boolean;
+  /** Whether some field holds a token's text (`binary_operator.operator`). */
+  tokenFields: boolean;
+  /** The token that moves to the next slot (`slice`: `:`). */
+  separator: string | undefined;
+}
+
+const plans = new Map<string, Plan>();
+
+function planOf(astType: string): Plan {
+  let plan = plans.get(astType);
+  if (!plan) {
+    const spec = specByAstType.get(astType);
+    plan = {
+      fields: spec?.[1] ?? {},
+      children: spec?.[2] ?? (astType === "Program" ? PROGRAM_CHILDREN : null),
+      nodeFields: NODE_FIELD_TYPES.has(astType),
+      tokenFields: TOKEN_FIELD_TYPES.has(astType),
+      separator: SEPARATORS.get(astType),
+    };
+    plans.set(astType, plan);
+  }
+  return plan;
 }
 
 /** The properties a type's sub-nodes without a field go into (see scripts/ast-overlay.mjs). */
@@ -183,6 +220,9 @@ function symbolInfo(cursor: CursorLike, id: number): SymbolInfo {
       fieldInit: spec
         ? [...Object.values(spec[1]).map(([prop, multiple]) => [prop, multiple] as const), ...childProps(spec[2])]
         : [],
+      plan: spec?.[0] ? planOf(spec[0]) : undefined,
+      watched: WATCHED_TYPES.has(name),
+      wholeToken: WHOLE_TOKEN_TYPES.has(name),
     };
     symbols[id] = info;
   }
@@ -227,6 +267,8 @@ export function convert(tree: WalkableTree, text: string, options: { tokens?: bo
   const cursor = tree.walk();
   // Stack of the AST nodes that own the current cursor position's children; `null` marks an anonymous node.
   const owners: Owner[] = [program];
+  // Per owner: its plan when it is a node (null for anonymous and hoisted levels).
+  const ownerPlans: Array<Plan | null> = [planOf("Program")];
   // Per owner: how many slots its unnamed sub-nodes (or separator tokens) have filled so far.
   const filled: number[] = [0];
   // Whether tokens are being emitted below this depth (false inside a node emitted as one token).
@@ -247,6 +289,7 @@ export function convert(tree: WalkableTree, text: string, options: { tokens?: bo
     const owner = owners[depth - 1];
     const emitTokens = tokenize[depth - 1];
     let pushed: Owner = null;
+    let pushedPlan: Plan | null = null;
     let childTokens = emitTokens;
 
     if (info.named && info.spec) {
@@ -270,10 +313,11 @@ export function convert(tree: WalkableTree, text: string, options: { tokens?: bo
           node.prefix = "";
           node.quote = "";
         }
-        attach(owners, node, info.name, cursor, filled);
+        attach(owners, ownerPlans, node, info.name, cursor, filled);
         pushed = node;
-        if (WATCHED_TYPES.has(info.name)) watched.push(node);
-        if (emitTokens && WHOLE_TOKEN_TYPES.has(info.name)) {
+        pushedPlan = info.plan!;
+        if (info.watched) watched.push(node);
+        if (emitTokens && info.wholeToken) {
           pushToken(tokens, "String", text, start, end, locate);
           childTokens = false;
         }
@@ -288,21 +332,23 @@ export function convert(tree: WalkableTree, text: string, options: { tokens?: bo
         range: [start, commentEnd],
         loc: locate(start, commentEnd),
       });
-      if (gotoNext(cursor, owners, filled, tokenize)) continue;
+      if (gotoNext(cursor, owners, ownerPlans, filled, tokenize)) continue;
       break;
-    } else if (!info.named && owner && !(owner instanceof Hoisted)) {
-      if (TOKEN_FIELD_TYPES.has(owner.type)) {
+    } else if (!info.named && ownerPlans[depth - 1]) {
+      const plan = ownerPlans[depth - 1]!;
+      const ownerNode = owner as MutableNode;
+      if (plan.tokenFields) {
         // An operator held in a field (`binary_operator.operator`) is stored as its text.
         const fieldId = cursor.currentFieldId;
-        const spec = fieldId ? fieldSpecOf(owner, fieldName(cursor, fieldId)) : undefined;
+        const spec = fieldId ? plan.fields[fieldName(cursor, fieldId)] : undefined;
         if (spec && spec[2]) {
           const value = text.slice(start, end).replace(/\s+/gu, " ");
-          if (spec[1]) (owner[spec[0]] as string[]).push(value);
-          else owner[spec[0]] = value;
+          if (spec[1]) (ownerNode[spec[0]] as string[]).push(value);
+          else ownerNode[spec[0]] = value;
         }
       }
       // A separator token moves to the next slot (`slice`: `a[::2]` fills only `step`).
-      const separator = SEPARATORS.get(owner.type);
+      const separator = plan.separator;
       if (separator !== undefined && text.slice(start, end) === separator) filled[depth - 1]++;
     }
 
@@ -317,18 +363,19 @@ export function convert(tree: WalkableTree, text: string, options: { tokens?: bo
         );
       }
       owners.push(pushed);
+      ownerPlans.push(pushedPlan);
       filled.push(0);
       tokenize.push(childTokens);
       continue;
     }
     // A leaf: a token unless it is empty (tree-sitter gives zero-width nodes for empty string content).
-    if (emitTokens && end > start && !(pushed && WHOLE_TOKEN_TYPES.has(info.name))) {
+    if (emitTokens && end > start && !(pushed && info.wholeToken)) {
       const tokenType = info.named
         ? (NAMED_TOKEN_TYPES[info.name] ?? wordOrPunctuator(text, start, end))
         : wordOrPunctuator(text, start, end);
       pushToken(tokens, tokenType, text, start, end, locate);
     }
-    if (!gotoNext(cursor, owners, filled, tokenize)) break;
+    if (!gotoNext(cursor, owners, ownerPlans, filled, tokenize)) break;
   }
   return result();
 }
@@ -349,10 +396,17 @@ function pushToken(
 }
 
 /** Moves to the next sibling, climbing out of finished subtrees. Returns false at the end of the tree. */
-function gotoNext(cursor: CursorLike, owners: Owner[], filled: number[], tokenize: boolean[]): boolean {
+function gotoNext(
+  cursor: CursorLike,
+  owners: Owner[],
+  ownerPlans: Array<Plan | null>,
+  filled: number[],
+  tokenize: boolean[],
+): boolean {
   while (!cursor.gotoNextSibling()) {
     if (owners.length === 1 || !cursor.gotoParent()) return false;
     owners.pop();
+    ownerPlans.pop();
     filled.pop();
     tokenize.pop();
   }
@@ -391,16 +445,19 @@ const SEPARATORS = new Map<string, string>();
 for (const [type, , children] of Object.values(typeSpecs))
   if (children?.kind === "slots" && children.separator) SEPARATORS.set(type, children.separator);
 
-function fieldSpecOf(node: MutableNode, field: string) {
-  return specByAstType.get(node.type)?.[1][field];
-}
-
 /**
  * Puts `node` where it belongs: the tree-sitter field of the cursor position, else where the overlay puts sub-nodes
  * without a field (a list, the next slot, a property chosen by type; a hoisted owner's receiver), else `children`.
  * Sub-nodes of an anonymous node go to the nearest kept owner as sub-nodes without a field.
  */
-function attach(owners: Owner[], node: MutableNode, tsType: string, cursor: CursorLike, filled: number[]): void {
+function attach(
+  owners: Owner[],
+  ownerPlans: Array<Plan | null>,
+  node: MutableNode,
+  tsType: string,
+  cursor: CursorLike,
+  filled: number[],
+): void {
   const level = nearestLevel(owners);
   const owner = owners[level];
   const parent = nodeAt(owners, level);
@@ -409,10 +466,11 @@ function attach(owners: Owner[], node: MutableNode, tsType: string, cursor: Curs
     (parent[owner.prop] as MutableNode[]).push(node);
     return;
   }
-  if (level === owners.length - 1 && NODE_FIELD_TYPES.has(parent.type)) {
+  const plan = ownerPlans[level]!;
+  if (level === owners.length - 1 && plan.nodeFields) {
     const fieldId = cursor.currentFieldId;
     if (fieldId) {
-      const spec = fieldSpecOf(parent, fieldName(cursor, fieldId));
+      const spec = plan.fields[fieldName(cursor, fieldId)];
       if (spec && !spec[2]) {
         if (spec[1]) (parent[spec[0]] as MutableNode[]).push(node);
         else parent[spec[0]] = node;
@@ -420,7 +478,7 @@ function attach(owners: Owner[], node: MutableNode, tsType: string, cursor: Curs
       }
     }
   }
-  const children = specByAstType.get(parent.type)?.[2] ?? (parent.type === "Program" ? PROGRAM_CHILDREN : null);
+  const children = plan.children;
   switch (children?.kind) {
     case "list":
       (parent[children.prop] as MutableNode[]).push(node);
@@ -433,7 +491,7 @@ function attach(owners: Owner[], node: MutableNode, tsType: string, cursor: Curs
       return;
     }
     case "slots": {
-      const separated = SEPARATORS.has(parent.type);
+      const separated = plan.separator !== undefined;
       const index = filled[level];
       if (!separated) filled[level]++;
       if (index < children.props.length && parent[children.props[index]] === null) {

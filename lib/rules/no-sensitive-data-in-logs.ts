@@ -144,14 +144,12 @@ export default createRule<Options, MessageIds>({
   create(context, tools) {
     const [{ loggerNames, sensitiveWords, ignoredWords, maskingFunctions, suggestedMaskFunction, autofix }] =
       context.options;
-    const extraLoggers = new Set(loggerNames);
-    const sensitive = sensitiveWords.map((w) =>
-      w
-        .toLowerCase()
-        .split(/[^a-z0-9]+/u)
-        .filter(Boolean),
+    const { extraLoggers, sensitive, ignored } = compiledWords(
+      context.options[0],
+      loggerNames,
+      sensitiveWords,
+      ignoredWords,
     );
-    const ignored = new Set(ignoredWords.map((w) => w.toLowerCase()));
     const masking = extendPatterns(catalog.maskingFunctions, maskingFunctions);
     const sourceCode = context.sourceCode;
 
@@ -260,3 +258,35 @@ export default createRule<Options, MessageIds>({
     };
   },
 });
+
+interface CompiledWords {
+  extraLoggers: Set<string>;
+  /** Each sensitive word as its lower-case parts (`api_key` -> `api`, `key`). */
+  sensitive: string[][];
+  ignored: Set<string>;
+}
+const compiledByOptions = new WeakMap<object, CompiledWords>();
+
+/** The word lists of the options in the form the checks use, compiled once per options object (not per file). */
+function compiledWords(
+  options: object,
+  loggerNames: readonly string[],
+  sensitiveWords: readonly string[],
+  ignoredWords: readonly string[],
+): CompiledWords {
+  let compiled = compiledByOptions.get(options);
+  if (!compiled) {
+    compiled = {
+      extraLoggers: new Set(loggerNames),
+      sensitive: sensitiveWords.map((w) =>
+        w
+          .toLowerCase()
+          .split(/[^a-z0-9]+/u)
+          .filter(Boolean),
+      ),
+      ignored: new Set(ignoredWords.map((w) => w.toLowerCase())),
+    };
+    compiledByOptions.set(options, compiled);
+  }
+  return compiled;
+}
