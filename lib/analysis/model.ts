@@ -52,12 +52,22 @@ export class PythonModel {
 
   /** The scope a node is evaluated in (its function, lambda, class, comprehension or the module). */
   scopeOf(node: PyNode): Scope {
+    // Resolving one name asks for its scope two or three times in a row (receiver class, reaching bindings).
+    if (node === this.#lastScopeOf.node) return this.#lastScopeOf.scope;
+    let found = this.module;
     for (let current = node.parent as PyNode | null; current; current = current.parent as PyNode | null) {
       const scope = this.#scopeByNode.get(current);
-      if (scope) return scope;
+      if (scope) {
+        found = scope;
+        break;
+      }
     }
-    return this.module;
+    this.#lastScopeOf.node = node;
+    this.#lastScopeOf.scope = found;
+    return found;
   }
+
+  readonly #lastScopeOf: { node: PyNode | null; scope: Scope } = { node: null, scope: null as unknown as Scope };
 
   /** The scope object created by a scope node (function definition, lambda, class, comprehension). */
   scopeFor(node: PyNode): Scope | undefined {
