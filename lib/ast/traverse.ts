@@ -63,27 +63,43 @@ export interface Preorder {
 }
 
 const preorders = new WeakMap<PyNode, Preorder>();
+const sizeHints = new WeakMap<PyNode, number>();
+
+/** The parser says how many nodes a tree it made has, so that `preorder` sizes its arrays once. */
+export function hintTreeSize(root: PyNode, nodes: number): void {
+  sizeHints.set(root, nodes);
+}
 
 export function preorder(root: PyNode): Preorder {
   const cached = preorders.get(root);
   if (cached) return cached;
-  const nodes: PyNode[] = [];
-  const ends: number[] = [];
+  const hint = sizeHints.get(root) ?? 0;
+  let nodes: PyNode[] = [];
+  nodes.length = hint; // sized once; every slot is filled below
+  let ends = new Int32Array(hint || 256);
+  let count = 0;
   // A number on the stack is the index of a node whose subtree ends when it is popped.
   const stack: Array<PyNode | number> = [root];
   while (stack.length) {
     const item = stack.pop()!;
     if (typeof item === "number") {
-      ends[item] = nodes.length;
+      ends[item] = count;
       continue;
     }
-    const index = nodes.length;
-    nodes.push(item);
-    ends.push(index + 1);
+    const index = count++;
+    if (index === ends.length) {
+      // More nodes than hinted (a tree changed or built by hand): grow.
+      const grown = new Int32Array(ends.length * 2);
+      grown.set(ends);
+      ends = grown;
+    }
+    nodes[index] = item;
+    ends[index] = index + 1;
     stack.push(index);
     if (pushChildrenForPopping(item, stack as PyNode[]) === 0) stack.pop();
   }
-  const walk = { nodes, ends: Int32Array.from(ends) };
+  if (nodes.length !== count) nodes = nodes.slice(0, count);
+  const walk = { nodes, ends: count === ends.length ? ends : ends.subarray(0, count) };
   preorders.set(root, walk);
   return walk;
 }

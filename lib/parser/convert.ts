@@ -3,6 +3,7 @@ import type { PyComment, PyToken, PyTokenType, Position, Range } from "../ast/ba
 import type { Program, PyNode } from "../ast/generated/node-types.js";
 import { typeSpecs, type ChildSpec, type FieldSpec, type TypeSpec } from "../ast/generated/grammar-table.js";
 import { LineIndex } from "./line-index.js";
+import { hintTreeSize } from "../ast/traverse.js";
 import { PythonSyntaxError } from "./syntax-errors.js";
 import { FlatTree } from "./native-walker.js";
 
@@ -70,6 +71,9 @@ class Hoisted {
 }
 type Owner = MutableNode | Hoisted | null;
 
+/** AstNodes made so far (a converted tree's node count is the difference, for `preorder`'s arrays). */
+let nodesCreated = 0;
+
 /** The line index of each converted Program, for nodes' lazy `loc`. */
 const programLines = new WeakMap<object, LineIndex>();
 
@@ -85,6 +89,7 @@ class AstNode {
   constructor(type: string, start: number, end: number) {
     this.type = type;
     this.range = [start, end];
+    nodesCreated++;
   }
   get loc(): { start: Position; end: Position } {
     let root: { parent: unknown } = this;
@@ -274,12 +279,11 @@ export function convert(tree: WalkableTree, text: string, options: { tokens?: bo
   // Whether tokens are being emitted below this depth (false inside a node emitted as one token).
   const tokenize: boolean[] = [options.tokens !== false];
   let maxDepth = 0;
-  const result = () => ({
-    program: program as unknown as Program,
-    lines,
-    watched: watched as unknown as PyNode[],
-    depth: maxDepth,
-  });
+  const createdBefore = nodesCreated;
+  const result = () => {
+    hintTreeSize(program as unknown as Program, nodesCreated - createdBefore + 1);
+    return { program: program as unknown as Program, lines, watched: watched as unknown as PyNode[], depth: maxDepth };
+  };
   if (!cursor.gotoFirstChild()) return result();
   for (;;) {
     const info = symbolInfo(cursor, cursor.nodeTypeId);
