@@ -62,7 +62,7 @@ function rebuild(pgoFlags = "") {
 /**
  * GCC's profile-guided optimisation: build with instrumentation, parse a sample of CPython's standard library
  * (python3 is there wherever node-gyp can build), rebuild with the recorded profile. tree-sitter's parse loop is
- * branchy table-driven code, and the profile makes it ~17 % faster on Neutron (docs/performance.md). Any failure
+ * branchy table-driven code, and the profile makes it about a fifth faster on Neutron (docs/performance.md). Any failure
  * (clang, an old GCC, no standard library) falls back to the plain build; false then.
  */
 function profileGuidedBuild() {

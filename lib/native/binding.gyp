@@ -14,7 +14,7 @@
       "include_dirs": ["<(ts_python)", "<(ts_runtime)/include", "<(ts_runtime)/src"],
       "defines": ["NAPI_VERSION=8", "_POSIX_C_SOURCE=200112L", "_DEFAULT_SOURCE"],
       # PYTHON_AUDIT_PGO_FLAGS: set by scripts/build-native.mjs for its profile-guided build (GCC only).
-      "cflags_c": ["-std=c11", "-O2", "-fvisibility=hidden", "-Wno-unused-parameter", "<!@(node -p \"process.env.PYTHON_AUDIT_PGO_FLAGS || ''\")"],
+      "cflags_c": ["-std=c11", "-O3", "-fvisibility=hidden", "-Wno-unused-parameter", "<!@(node -p \"process.env.PYTHON_AUDIT_PGO_FLAGS || ''\")"],
       "ldflags": ["<!@(node -p \"process.env.PYTHON_AUDIT_PGO_FLAGS || ''\")"],
       "xcode_settings": { "OTHER_CFLAGS": ["-std=c11", "-fvisibility=hidden"] }
     }
