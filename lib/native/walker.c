@@ -17,6 +17,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <node_api.h>
+#ifndef _WIN32
+#include <sys/mman.h>
+#endif
 #include "tree_sitter/api.h"
 #include "alloc.h"
 
@@ -31,7 +34,7 @@ const TSLanguage *tree_sitter_python(void);
  */
 #define ARENA_ALIGN 16
 #define ARENA_CHUNK ((size_t)4 << 20)
-#define ARENA_LIMIT ((size_t)256 << 20)
+#define ARENA_LIMIT ((size_t)64 << 20)
 
 typedef struct ArenaChunk {
   struct ArenaChunk *next;
@@ -54,6 +57,28 @@ static _Thread_local Arena arena = {.limit = ARENA_LIMIT};
 
 #define CHUNK_DATA(chunk) ((char *)(chunk) + ((sizeof(ArenaChunk) + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1)))
 
+/*
+ * Chunks are mapped directly where the system allows: unmapped at the reset, their pages go back to the OS at
+ * once, where chunks from malloc would stay in the process (glibc raises its mmap threshold after the first
+ * large free and serves later ones from the heap).
+ */
+static void *chunk_map(size_t size) {
+#ifdef _WIN32
+  return malloc(size);
+#else
+  void *chunk = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  return chunk == MAP_FAILED ? NULL : chunk;
+#endif
+}
+
+static void chunk_unmap(ArenaChunk *chunk) {
+#ifdef _WIN32
+  free(chunk);
+#else
+  munmap(chunk, (size_t)(chunk->end - (char *)chunk));
+#endif
+}
+
 static int arena_owns(const void *pointer) {
   for (ArenaChunk *chunk = arena.chunks; chunk; chunk = chunk->next)
     if ((const char *)pointer >= CHUNK_DATA(chunk) && (const char *)pointer < chunk->end) return 1;
@@ -68,7 +93,7 @@ static void *arena_take(size_t size) {
     size_t capacity = arena.total < ARENA_CHUNK ? ARENA_CHUNK : arena.total;
     if (capacity < need + ARENA_ALIGN + sizeof(ArenaChunk)) capacity = need + ARENA_CHUNK;
     if (arena.total + capacity > arena.limit) return NULL;
-    chunk = malloc(capacity);
+    chunk = chunk_map(capacity);
     if (!chunk) return NULL;
     chunk->next = arena.chunks;
     chunk->end = (char *)chunk + capacity;
@@ -134,7 +159,7 @@ static void arena_reset(void) {
   ArenaChunk *keep = arena.chunks;
   while (keep && (size_t)(keep->end - (char *)keep) > ARENA_CHUNK) {
     ArenaChunk *next = keep->next;
-    free(keep);
+    chunk_unmap(keep);
     keep = next;
   }
   arena.chunks = keep;
@@ -142,7 +167,7 @@ static void arena_reset(void) {
   if (keep) {
     for (ArenaChunk *chunk = keep->next, *next; chunk; chunk = next) {
       next = chunk->next;
-      free(chunk);
+      chunk_unmap(chunk);
     }
     keep->next = NULL;
     keep->top = CHUNK_DATA(keep);
@@ -183,7 +208,7 @@ static void free_state(napi_env env, void *data, void *hint) {
   free(state->records.data);
   free(state);
   arena_reset();
-  free(arena.chunks);
+  if (arena.chunks) chunk_unmap(arena.chunks);
   arena.chunks = NULL;
   arena.total = 0;
 }
