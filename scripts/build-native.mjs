@@ -137,7 +137,12 @@ function trainingCorpus() {
   return chosen;
 }
 
-const optimised = process.env.PYTHON_AUDIT_PGO !== "0" && profileGuidedBuild();
+let optimised = false;
+try {
+  optimised = process.env.PYTHON_AUDIT_PGO !== "0" && profileGuidedBuild();
+} catch {
+  // An unwritable temporary directory and the like: the plain build below.
+}
 if (!optimised) {
   const failure = rebuild();
   if (failure) {
