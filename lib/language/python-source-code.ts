@@ -251,8 +251,9 @@ type MutableVisitStep = VisitNodeStep & { target: PyNode; phase: 1 | 2 };
 
 /**
  * The traversal steps of an AST: `before`, an entry and an exit step per node (source order, read off the tree's
- * shared `preorder`: a node's exit is due once the walk passes the end of its subtree), then `after`. One step object and one result object are reused:
- * a step is valid until the next one is asked for, which is how ESLint consumes them.
+ * shared `preorder`: a node's exit is due once the walk passes the end of its subtree), then `after`. One step
+ * object and one result object are reused: a step is valid until the next one is asked for, which is how ESLint
+ * consumes them.
  */
 class AstSteps implements Iterable<VisitNodeStep | CallMethodStep>, Iterator<VisitNodeStep | CallMethodStep> {
   readonly #nodes: readonly PyNode[];
