@@ -10,7 +10,7 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { relative } from "node:path";
+import { relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { ensureDebianPackage, findStdlib, pythonFiles, repoRoot } from "./lib/corpora.mjs";
 
@@ -34,7 +34,11 @@ const { values } = parseArgs({
 const root =
   values.dir === "stdlib"
     ? findStdlib()
-    : (values.dir ?? (values.package && values.name ? ensureDebianPackage(values.package, values.name) : null));
+    : values.dir
+      ? resolve(values.dir)
+      : values.package && values.name
+        ? ensureDebianPackage(values.package, values.name)
+        : null;
 if (!root) {
   console.error(
     "usage: node scripts/compare-bandit.mjs (--package python3-<service> --name <package folder> | --dir <folder>|stdlib) [--config C] [--group core|A|all] [--list] [--sample N --seed S]",
@@ -211,24 +215,18 @@ console.log(
 );
 const checks = [...mappedChecks].sort();
 const oursBy = count(ours, (f) => f.check);
-const banditBy = count(
-  theirs.filter((t) => t.tool === "bandit"),
-  (t) => t.mapped,
-);
-const ruffBy = count(
-  theirs.filter((t) => t.tool === "ruff"),
-  (t) => t.mapped,
-);
+/** A peer's findings among `list`, counted by the check of ours they map to. */
+const countOf = (list, tool) =>
+  count(
+    list.filter((t) => t.tool === tool),
+    (t) => t.mapped,
+  );
+const banditBy = countOf(theirs, "bandit");
+const ruffBy = countOf(theirs, "ruff");
 const matchedBy = count([...matchedOurs], (f) => f.check);
 const onlyOursBy = count(onlyOurs, (f) => f.check);
-const onlyPeersBy = count(
-  onlyPeers.filter((t) => t.tool === "bandit"),
-  (t) => t.mapped,
-);
-const onlyRuffBy = count(
-  onlyPeers.filter((t) => t.tool === "ruff"),
-  (t) => t.mapped,
-);
+const onlyPeersBy = countOf(onlyPeers, "bandit");
+const onlyRuffBy = countOf(onlyPeers, "ruff");
 const onlyTheirsBy = count(onlyPeers, (t) => t.mapped);
 console.log(
   `\n| check | Bandit / Ruff ids | python-audit | Bandit | Ruff | ours also by a peer | only python-audit | only Bandit | only Ruff |\n|---|---|---|---|---|---|---|---|---|`,
